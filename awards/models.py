@@ -1,0 +1,97 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from filmmaker.models import Person, Publishable, PublishableQuerySet, SlugManager, Source, published_q
+from films.models import YEAR_VALIDATORS, Film
+
+
+class Festival(Publishable):
+    slug = models.SlugField(_("slug"), max_length=160, unique=True, help_text=_("Used in the page address."))
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True, help_text=_("For example FICMEC."))
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("festival")
+        verbose_name_plural = _("festivals")
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("awards:festival_detail", kwargs={"slug": self.slug})
+
+
+class AwardQuerySet(PublishableQuerySet):
+    def published(self):
+        """Awards visitors may see: published, with their festival, film and person published too."""
+        return self.filter(
+            published_q(),
+            published_q("festival__"),
+            models.Q(film__isnull=True) | published_q("film__"),
+            models.Q(person__isnull=True) | published_q("person__"),
+        )
+
+
+class AwardManager(SlugManager.from_queryset(AwardQuerySet)):
+    pass
+
+
+class Award(Publishable):
+    class Outcome(models.TextChoices):
+        WON = "won", _("Won")
+        NOMINATED = "nominated", _("Nominated")
+        SPECIAL_MENTION = "special_mention", _("Special mention")
+        SELECTION = "selection", _("Official selection")
+
+    slug = models.SlugField(_("slug"), max_length=160, unique=True, help_text=_("Stable identifier used in fixtures."))
+    festival = models.ForeignKey(
+        Festival, on_delete=models.PROTECT, related_name="awards", verbose_name=_("festival")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, validators=YEAR_VALIDATORS, help_text=_("Leave empty when the year is not known.")
+    )
+    category = models.CharField(
+        _("category"), max_length=300, blank=True, help_text=_("The prize's name, for example Best Documentary Award.")
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.WON)
+    film = models.ForeignKey(
+        Film, on_delete=models.CASCADE, null=True, blank=True, related_name="awards", verbose_name=_("film")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, null=True, blank=True, related_name="awards", verbose_name=_("person")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="awards", verbose_name=_("sources"))
+
+    objects = AwardManager()
+
+    class Meta:
+        # Unknown years last, then by festival.
+        ordering = [models.F("year").desc(nulls_last=True), "festival__slug", "slug"]
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(film__isnull=False) | models.Q(person__isnull=False),
+                name="award_has_film_or_person",
+                violation_error_message=_("An award goes to a film, a person, or both."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__isnull=True) | (models.Q(year__gte=1888) & models.Q(year__lte=2100)),
+                name="award_year_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        label = self.category or self.get_outcome_display()
+        year = f" {self.year}" if self.year else ""
+        return f"{label} — {self.festival}{year}"
+
+    def get_absolute_url(self):
+        return f"{reverse('awards:festival_detail', kwargs={'slug': self.festival.slug})}#award-{self.slug}"

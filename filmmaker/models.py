@@ -1,0 +1,228 @@
+import uuid
+from pathlib import PurePath
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
+
+
+def unguessable_upload_to(prefix):
+    """Store uploads under a random name: a title must not reveal a file's URL."""
+
+    def upload_to(instance, filename):
+        suffix = PurePath(filename).suffix.lower()
+        return f"{prefix}/{uuid.uuid4().hex}{suffix}"
+
+    upload_to.__name__ = f"upload_to_{prefix}"
+    upload_to.__qualname__ = upload_to.__name__
+    return upload_to
+
+
+# Named module-level callables keep migrations serialisable.
+portrait_upload_to = unguessable_upload_to("portraits")
+
+
+def published_q(prefix=""):
+    """A filter for "visitors may see it": published, with no publication date in the future.
+
+    ``prefix`` reaches through a relation, for example ``published_q("film__")``.
+    """
+    return models.Q(**{f"{prefix}is_published": True}) & (
+        models.Q(**{f"{prefix}published_at__isnull": True}) | models.Q(**{f"{prefix}published_at__lte": timezone.now()})
+    )
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_q())
+
+
+class SlugManager(models.Manager.from_queryset(PublishableQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Publishable(models.Model):
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published items are shown to visitors."),
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to publish at once; a future date keeps the item hidden until then."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_visible(self):
+        return self.is_published and (self.published_at is None or self.published_at <= timezone.now())
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Vocabulary(models.Model):
+    """A small translated list of terms, keyed by slug (occupations, genres, roles…)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Stable identifier used in fixtures."))
+    name = models.CharField(_("name"), max_length=120, help_text=_("The term, as written in each language."))
+
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Occupation(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("occupation")
+        verbose_name_plural = _("occupations")
+
+
+class Nationality(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("nationality")
+        verbose_name_plural = _("nationalities")
+
+
+class Source(models.Model):
+    """A published reference that supports a fact on the site."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Stable identifier used in fixtures."))
+    title = models.CharField(_("title"), max_length=300, help_text=_("The title as the source publishes it."))
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True, help_text=_("Publication date, if known."))
+    language = models.CharField(
+        _("language"), max_length=12, blank=True, help_text=_("Language code of the source, for example fr, ar or en.")
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Person(Publishable):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Used in the page address."))
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The name in the script of each language: Latin in French and English, Arabic script in Arabic."),
+    )
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    birthplace = models.CharField(_("birthplace"), max_length=200, blank=True)
+    occupations = models.ManyToManyField(Occupation, blank=True, verbose_name=_("occupations"))
+    nationalities = models.ManyToManyField(Nationality, blank=True, verbose_name=_("nationalities"))
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences introducing the person."))
+    portrait = models.ImageField(_("portrait"), upload_to=portrait_upload_to, blank=True)
+    portrait_alt = models.CharField(
+        _("portrait description"), max_length=300, blank=True, help_text=_("Alternative text for the portrait.")
+    )
+    wikidata_id = models.CharField(
+        _("Wikidata identifier"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata identifier looks like Q42."))],
+    )
+    imdb_id = models.CharField(
+        _("IMDb identifier"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^nm[0-9]{7,10}$", _("An IMDb person identifier looks like nm0000001."))],
+    )
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("people:detail", kwargs={"slug": self.slug})
+
+    def name_forms(self):
+        """The person's name in the other scripts than the page's, with their language.
+
+        The Arabic page shows "Kamal Hachkar" beside "كمال هشكار", the French page the reverse.
+        """
+        current = getattr(self, f"name_{get_language()}", None) or self.name
+        seen = {current}
+        forms = []
+        for code in ("fr", "ar", "en"):
+            value = getattr(self, f"name_{code}", "")
+            if value and value not in seen:
+                seen.add(value)
+                forms.append({"lang": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr", "name": value})
+        return forms
+
+    @property
+    def external_links(self):
+        links = []
+        if self.wikidata_id:
+            links.append(("Wikidata", f"https://www.wikidata.org/wiki/{self.wikidata_id}"))
+        if self.imdb_id:
+            links.append(("IMDb", f"https://www.imdb.com/name/{self.imdb_id}/"))
+        return links
+
+
+class BiographySectionManager(models.Manager):
+    def get_by_natural_key(self, person_slug, slug):
+        return self.get(person__slug=person_slug, slug=slug)
+
+
+class BiographySection(models.Model):
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="biography_sections", verbose_name=_("person")
+    )
+    slug = models.SlugField(_("slug"), max_length=80, help_text=_("Identifies the section within the person's page."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Sections are shown in this order."))
+    heading = models.CharField(_("heading"), max_length=200)
+    body = models.TextField(_("text"), help_text=_("Separate paragraphs with an empty line."))
+
+    objects = BiographySectionManager()
+
+    class Meta:
+        ordering = ["person", "order", "slug"]
+        verbose_name = _("biography section")
+        verbose_name_plural = _("biography sections")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "slug"], name="unique_biography_section_slug"),
+        ]
+
+    def __str__(self):
+        return self.heading or self.slug
+
+    def natural_key(self):
+        return (self.person.slug, self.slug)
+
+    natural_key.dependencies = ["filmmaker.person"]

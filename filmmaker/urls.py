@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from . import views
+
+person_patterns = (
+    [path("<slug:slug>/", views.PersonDetailView.as_view(), name="detail")],
+    "people",
+)
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("people/", include(person_patterns)),
+    path("films/", include("films.urls")),
+    path("", include("awards.urls")),
+    path("admin/", admin.site.urls),
+)
+
+if settings.DEBUG or settings.SERVE_MEDIA:
+    urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -1,0 +1,74 @@
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.views.generic import DetailView, TemplateView
+
+from .models import Person
+
+# The person app does not import films or awards: it reaches them through the
+# reverse relations those apps declare.
+Credit = Person.credits.field.model
+Award = Person.awards.field.model
+
+
+def filmography(credits):
+    """Group a person's credits into one row per film, in the credits' order."""
+    rows = {}
+    for credit in credits:
+        row = rows.setdefault(credit.film_id, {"film": credit.film, "roles": [], "sources": []})
+        row["roles"].append(credit.role)
+        for source in [*credit.film.sources.all(), *credit.sources.all()]:
+            if source not in row["sources"]:
+                row["sources"].append(source)
+    return list(rows.values())
+
+
+def person_queryset():
+    credits = (
+        Credit.objects.published()
+        .select_related("film__genre", "role")
+        .prefetch_related("film__sources", "sources")
+        .order_by("film__year", "film__slug", "order", "pk")
+    )
+    return Person.objects.published().prefetch_related(
+        "occupations",
+        "nationalities",
+        "biography_sections",
+        Prefetch("credits", queryset=credits, to_attr="visible_credits"),
+    )
+
+
+def person_awards(person):
+    return (
+        Award.objects.published()
+        .filter(Q(person=person) | Q(film__in=Credit.objects.filter(person=person).values("film")))
+        .select_related("festival", "film", "person")
+    )
+
+
+class PersonDetailView(DetailView):
+    def get_queryset(self):
+        return person_queryset()
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        awards = list(person_awards(person))
+        return super().get_context_data(
+            filmography=filmography(person.visible_credits),
+            awards=awards,
+            **kwargs,
+        )
+
+
+class HomeView(PersonDetailView):
+    """The featured person and their work; an empty site still answers."""
+
+    template_name = "home.html"
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset()
+        return queryset.filter(slug=settings.FEATURED_PERSON_SLUG).first() or queryset.first()
+
+    def get_context_data(self, **kwargs):
+        if self.object is None:
+            return TemplateView.get_context_data(self, **kwargs)
+        return super().get_context_data(**kwargs)

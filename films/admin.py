@@ -1,0 +1,47 @@
+from django.contrib import admin
+from filmmaker.admin import PublishableAdmin, VocabularyAdmin
+from filmmaker.models import Person
+
+from .models import Credit, Film, Genre, Role
+
+admin.site.register(Genre, VocabularyAdmin)
+admin.site.register(Role, VocabularyAdmin)
+
+
+class CreditInline(admin.TabularInline):
+    model = Credit
+    extra = 0
+    autocomplete_fields = ["person", "role", "sources"]
+    fields = ["person", "role", "order", "sources"]
+
+
+class FilmCreditInline(CreditInline):
+    """Credits on the film page: choose the person."""
+
+
+class PersonCreditInline(CreditInline):
+    """Credits on the person page: choose the film."""
+
+    fields = ["film", "role", "order", "sources"]
+    autocomplete_fields = ["film", "role", "sources"]
+
+
+@admin.register(Film)
+class FilmAdmin(PublishableAdmin):
+    list_display = ["title", "year", "genre", "is_published", "updated_at"]
+    list_filter = ["is_published", "year", "genre"]
+    search_fields = ["slug", "title_fr", "title_ar", "title_en", "original_title", "synopsis_fr", "synopsis_ar", "synopsis_en"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["genre", "sources"]
+    list_select_related = ["genre"]
+    fields = [
+        "title", "slug", "original_title", "original_language", "year", "genre", "runtime",
+        "synopsis", "poster", "poster_alt", "sources", "is_published", "published_at",
+    ]
+    inlines = [FilmCreditInline]
+
+
+# The person's admin page lists their credits too; registered here because the
+# films app may import the person app, not the reverse.
+person_admin = admin.site._registry[Person]
+person_admin.inlines = [*person_admin.inlines, PersonCreditInline]

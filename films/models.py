@@ -1,0 +1,113 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from filmmaker.models import Person, Publishable, Source, Vocabulary, published_q, unguessable_upload_to
+
+poster_upload_to = unguessable_upload_to("posters")
+
+# The first films date from 1888; a year far in the future is a typing mistake.
+YEAR_VALIDATORS = [MinValueValidator(1888), MaxValueValidator(2100)]
+
+
+class Genre(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("genre")
+        verbose_name_plural = _("genres")
+
+
+class Role(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+
+class Film(Publishable):
+    slug = models.SlugField(_("slug"), max_length=160, unique=True, help_text=_("Used in the page address."))
+    title = models.CharField(_("title"), max_length=300, help_text=_("The title under which the film is known in each language."))
+    original_title = models.CharField(
+        _("original title"), max_length=300, blank=True, help_text=_("The title in the film's original language, if known.")
+    )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=12,
+        blank=True,
+        help_text=_("Language code of the original title, for example fr."),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    genre = models.ForeignKey(
+        Genre, on_delete=models.PROTECT, null=True, blank=True, related_name="films", verbose_name=_("genre")
+    )
+    runtime = models.PositiveSmallIntegerField(
+        _("running time"), null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("In minutes.")
+    )
+    synopsis = models.TextField(_("synopsis"), blank=True, help_text=_("Separate paragraphs with an empty line."))
+    poster = models.ImageField(_("poster"), upload_to=poster_upload_to, blank=True)
+    poster_alt = models.CharField(
+        _("poster description"), max_length=300, blank=True, help_text=_("Alternative text for the poster.")
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="films", verbose_name=_("sources"))
+
+    class Meta:
+        ordering = ["-year", "slug"]
+        verbose_name = _("film")
+        verbose_name_plural = _("films")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1888) & models.Q(year__lte=2100), name="film_year_plausible"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})" if self.title else self.slug
+
+    def get_absolute_url(self):
+        return reverse("films:detail", kwargs={"slug": self.slug})
+
+    @property
+    def original_language_name(self):
+        """The original language's name in the visitor's language ("français", "الفرنسية")."""
+        codes = {code for code, _name in settings.LANGUAGES}
+        if self.original_language in codes:
+            return get_language_info(self.original_language)["name_translated"]
+        return self.original_language
+
+
+class CreditQuerySet(models.QuerySet):
+    def published(self):
+        """Credits visitors may see: both the film and the person are published."""
+        return self.filter(published_q("film__"), published_q("person__"))
+
+
+class CreditManager(models.Manager.from_queryset(CreditQuerySet)):
+    def get_by_natural_key(self, film_slug, person_slug, role_slug):
+        return self.get(film__slug=film_slug, person__slug=person_slug, role__slug=role_slug)
+
+
+class Credit(models.Model):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits", verbose_name=_("film"))
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits", verbose_name=_("person"))
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="credits", verbose_name=_("role"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Credits are listed in this order."))
+    sources = models.ManyToManyField(Source, blank=True, related_name="credits", verbose_name=_("sources"))
+
+    objects = CreditManager()
+
+    class Meta:
+        ordering = ["film", "order", "pk"]
+        verbose_name = _("credit")
+        verbose_name_plural = _("credits")
+        constraints = [
+            models.UniqueConstraint(fields=["film", "person", "role"], name="unique_credit"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.role} — {self.film}"
+
+    def natural_key(self):
+        return (self.film.slug, self.person.slug, self.role.slug)
+
+    natural_key.dependencies = ["films.film", "filmmaker.person", "films.role"]
