@@ -5,24 +5,24 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 
-def unguessable_upload_to(prefix):
+@deconstructible
+class UnguessableUploadTo:
     """Store uploads under a random name: a title must not reveal a file's URL."""
 
-    def upload_to(instance, filename):
+    def __init__(self, prefix):
+        self.prefix = prefix
+
+    def __call__(self, instance, filename):
         suffix = PurePath(filename).suffix.lower()
-        return f"{prefix}/{uuid.uuid4().hex}{suffix}"
+        return f"{self.prefix}/{uuid.uuid4().hex}{suffix}"
 
-    upload_to.__name__ = f"upload_to_{prefix}"
-    upload_to.__qualname__ = upload_to.__name__
-    return upload_to
-
-
-# Named module-level callables keep migrations serialisable.
-portrait_upload_to = unguessable_upload_to("portraits")
+    def __eq__(self, other):
+        return isinstance(other, UnguessableUploadTo) and other.prefix == self.prefix
 
 
 def published_q(prefix=""):
@@ -57,13 +57,20 @@ class Publishable(models.Model):
         blank=True,
         help_text=_("Leave empty to publish at once; a future date keeps the item hidden until then."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+    # Defaults rather than auto_now: loaddata saves raw, and fixtures need not carry timestamps.
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last modified"), default=timezone.now, editable=False)
 
     objects = SlugManager()
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
 
     @property
     def is_visible(self):
@@ -78,12 +85,15 @@ class Vocabulary(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Stable identifier used in fixtures."))
     name = models.CharField(_("name"), max_length=120, help_text=_("The term, as written in each language."))
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Terms are listed in this order, for example director before academic.")
+    )
 
     objects = SlugManager()
 
     class Meta:
         abstract = True
-        ordering = ["slug"]
+        ordering = ["position", "slug"]
 
     def __str__(self):
         return self.name or self.slug
@@ -142,7 +152,7 @@ class Person(Publishable):
     occupations = models.ManyToManyField(Occupation, blank=True, verbose_name=_("occupations"))
     nationalities = models.ManyToManyField(Nationality, blank=True, verbose_name=_("nationalities"))
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences introducing the person."))
-    portrait = models.ImageField(_("portrait"), upload_to=portrait_upload_to, blank=True)
+    portrait = models.ImageField(_("portrait"), upload_to=UnguessableUploadTo("portraits"), blank=True)
     portrait_alt = models.CharField(
         _("portrait description"), max_length=300, blank=True, help_text=_("Alternative text for the portrait.")
     )

@@ -168,7 +168,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
-SITE_NAME = os.environ.get("SITE_NAME", "Kamal Hachkar")
+# The site's name is interface text: translated like any other (Arabic script in Arabic).
+SITE_NAME = os.environ.get("SITE_NAME") or _("Kamal Hachkar")
 FEATURED_PERSON_SLUG = os.environ.get("FEATURED_PERSON_SLUG", "kamal-hachkar")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -5,9 +5,7 @@ from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from filmmaker.models import Person, Publishable, Source, Vocabulary, published_q, unguessable_upload_to
-
-poster_upload_to = unguessable_upload_to("posters")
+from filmmaker.models import Person, Publishable, Source, Vocabulary, published_q, UnguessableUploadTo
 
 # The first films date from 1888; a year far in the future is a typing mistake.
 YEAR_VALIDATORS = [MinValueValidator(1888), MaxValueValidator(2100)]
@@ -45,7 +43,7 @@ class Film(Publishable):
         _("running time"), null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("In minutes.")
     )
     synopsis = models.TextField(_("synopsis"), blank=True, help_text=_("Separate paragraphs with an empty line."))
-    poster = models.ImageField(_("poster"), upload_to=poster_upload_to, blank=True)
+    poster = models.ImageField(_("poster"), upload_to=UnguessableUploadTo("posters"), blank=True)
     poster_alt = models.CharField(
         _("poster description"), max_length=300, blank=True, help_text=_("Alternative text for the poster.")
     )

@@ -1,0 +1,65 @@
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, transaction
+
+DEFAULT_FIXTURE = settings.BASE_DIR / "fixtures" / "kamal_hachkar.json"
+DEFAULT_MEDIA = settings.BASE_DIR / "fixtures" / "media"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the site's content from a fixture (and its media folder, if any). "
+        "Every object is validated; on any error nothing is changed. Running it again updates, never duplicates."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("fixture", nargs="?", default=str(DEFAULT_FIXTURE), help="JSON fixture with natural keys.")
+        parser.add_argument("--media", default=str(DEFAULT_MEDIA), help="Folder copied into MEDIA_ROOT.")
+
+    def handle(self, fixture, media, **options):
+        path = Path(fixture)
+        if not path.is_file():
+            raise CommandError(f"No fixture at {path}.")
+        try:
+            count = self.load(path)
+        except (serializers.base.DeserializationError, DatabaseError, ValueError) as error:
+            raise CommandError(f"{path.name}: nothing was loaded. {error}") from error
+        copied = self.copy_media(Path(media))
+        self.stdout.write(self.style.SUCCESS(f"Loaded {count} objects from {path.name}; copied {copied} media files."))
+
+    @transaction.atomic
+    def load(self, path):
+        objects = []
+        with path.open(encoding="utf-8") as stream:
+            # Save as we go, as loaddata does: later natural keys refer to earlier objects.
+            for obj in serializers.deserialize("json", stream, handle_forward_references=True):
+                obj.save()
+                objects.append(obj)
+        for obj in objects:
+            if obj.deferred_fields:
+                obj.save_deferred_fields()
+        # Validate after every object and relation is in place, so unique checks see the whole set.
+        for obj in objects:
+            try:
+                obj.object.full_clean()
+            except ValidationError as error:
+                label = f"{obj.object._meta.label} {getattr(obj.object, 'slug', obj.object.pk)!s}"
+                raise CommandError(f"{path.name}: nothing was loaded; {label} is invalid: {error.message_dict}") from error
+        return len(objects)
+
+    def copy_media(self, source):
+        if not source.is_dir():
+            return 0
+        copied = 0
+        for file in source.rglob("*"):
+            if file.is_file():
+                target = Path(settings.MEDIA_ROOT) / file.relative_to(source)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(file, target)
+                copied += 1
+        return copied
