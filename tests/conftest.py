@@ -213,3 +213,24 @@ def page(browser):
 def artifacts():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+def pytest_report_header(config):
+    if chromium_available():
+        return f"browser tests: headless Chromium at {CHROMIUM}"
+    return f"browser tests: Chromium NOT found at {CHROMIUM}; they will be skipped (install Debian's chromium to run them)"
+
+
+_skipped_browser_tests = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and "browser" in report.keywords:
+        _skipped_browser_tests.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # In CI a skipped browser test is a failure: a skip proves nothing.
+    if os.environ.get("REQUIRE_BROWSER") == "1" and _skipped_browser_tests:
+        print(f"\n{len(_skipped_browser_tests)} browser tests were skipped but REQUIRE_BROWSER=1: failing the run.")
+        session.exitstatus = 1
