@@ -1,6 +1,14 @@
+import re
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from films.models import Film
+from tests.conftest import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
+from tests.rendered import LANGUAGES, html_lang_dir, links, tables, text, url
 
 pytestmark = pytest.mark.django_db
 
@@ -12,3 +20,163 @@ def test_film_detail_answers_in_each_language(client, seed, code):
     response = client.get(url)
     assert response.status_code == 200
     assert url.startswith(f"/{code}/")
+
+
+DIRECTION = {"fr": "ltr", "ar": "rtl", "en": "ltr"}
+TINGHIR = {
+    "fr": "Tinghir-Jérusalem : Les Échos du mellah",
+    "ar": "تنغير - القدس: أصداء الملاح",
+    "en": "Tinghir-Jerusalem: The Echoes of the mellah",
+}
+IN_YOUR_EYES = {"fr": "Dans tes yeux, je vois mon pays", "ar": "في عينيك أرى بلدي", "en": "In Your Eyes, I See My Country"}
+DIRECTOR = {"fr": "réalisateur", "ar": "مخرج", "en": "director"}
+WRITER = {"fr": "scénariste", "ar": "كاتب السيناريو", "en": "writer"}
+KAMAL = {"fr": "Kamal Hachkar", "ar": "كمال هشكار", "en": "Kamal Hachkar"}
+SYNOPSIS_START = {
+    "fr": "Situé à l'époque du protectorat français au Maroc",
+    "ar": "تدور أحداث الفيلم في زمن الحماية الفرنسية على المغرب",
+    "en": "Set at the time of the French protectorate in Morocco",
+}
+
+
+def film_cards(response):
+    """Titles of the films listed, in order."""
+    return [a for a in links(response) if re.fullmatch(r"/[a-z]{2}/films/[-\w]+/", a)]
+
+
+# --- film list ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_film_list_shows_both_films_newest_first_in_each_language(client, seed, code):
+    response = client.get(url(code, "films:list"))
+    assert response.status_code == 200
+    assert html_lang_dir(response) == (code, DIRECTION[code])
+    page = text(response)
+    assert page.index(IN_YOUR_EYES[code]) < page.index(TINGHIR[code])
+    assert film_cards(response) == [
+        f"/{code}/films/in-your-eyes-i-see-my-country/",
+        f"/{code}/films/tinghir-jerusalem/",
+    ]
+    assert DIRECTOR[code] in page and WRITER[code] in page and KAMAL[code] in page
+
+
+def test_film_list_leaves_out_unpublished_and_scheduled_films(client, seed):
+    FilmFactory(slug="draft-film", title_en="Draft film", is_published=False)
+    FilmFactory(slug="future-film", title_en="Future film", published_at=timezone.now() + timedelta(hours=2))
+    for code in LANGUAGES:
+        response = client.get(url(code, "films:list"))
+        assert len(film_cards(response)) == 2
+        assert "draft-film" not in response.content.decode()
+        assert "future-film" not in response.content.decode()
+
+
+def test_film_list_hides_credits_of_unpublished_people(client, seed):
+    film = Film.objects.get(slug="tinghir-jerusalem")
+    CreditFactory(film=film, person=PersonFactory(name_en="Hidden Person", is_published=False), role=RoleFactory(slug="writer"))
+    assert "Hidden Person" not in text(client.get(url("en", "films:list")))
+
+
+def test_empty_film_list_says_so(client, db):
+    for code in LANGUAGES:
+        response = client.get(url(code, "films:list"))
+        assert response.status_code == 200
+        with translation.override(code):
+            assert gettext("No films yet.") in text(response)
+
+
+def test_film_list_pages_through_many_films(client, db):
+    FilmFactory.create_batch(55)
+    first = client.get(url("en", "films:list"))
+    second = client.get(url("en", "films:list") + "?page=2")
+    assert len(film_cards(first)) == 50
+    assert len(film_cards(second)) == 5
+    assert not set(film_cards(first)) & set(film_cards(second))
+
+
+# --- film detail --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_film_detail_shows_title_year_genre_credits_and_synopsis(client, seed, code):
+    response = client.get(url(code, "films:detail", slug="tinghir-jerusalem"))
+    assert html_lang_dir(response) == (code, DIRECTION[code])
+    page = text(response)
+    assert TINGHIR[code] in page
+    assert "2013" in page
+    assert {"fr": "documentaire", "ar": "وثائقي", "en": "documentary"}[code] in page
+    assert DIRECTOR[code] in page and WRITER[code] in page
+    assert SYNOPSIS_START[code] in page
+    assert f"/{code}/people/kamal-hachkar/" in links(response)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_film_detail_lists_the_films_awards_unknown_years_marked(client, seed, code):
+    response = client.get(url(code, "films:detail", slug="tinghir-jerusalem"))
+    with translation.override(code):
+        headers = [gettext(h) for h in ("Year", "Festival", "Award", "Outcome")]
+        unknown = gettext("Year not known")
+    (awards,) = [t for t in tables(response) if t["headers"] == headers]
+    years = [row[0] for row in awards["rows"]]
+    assert years[:3] == ["2015", "2013", "2013"]
+    assert len(years) == 7
+    assert all(unknown in year for year in years[3:])
+    assert f"/{code}/festivals/ficmec/" in links(response)
+
+
+def test_film_without_awards_says_so(client, seed):
+    response = client.get(url("en", "films:detail", slug="in-your-eyes-i-see-my-country"))
+    assert response.status_code == 200
+    with translation.override("en"):
+        assert gettext("No awards yet.") in text(response)
+
+
+def test_missing_arabic_title_shows_the_french_one_marked_as_french(client, seed):
+    Film.objects.filter(slug="in-your-eyes-i-see-my-country").update(title_ar="")
+    response = client.get(url("ar", "films:detail", slug="in-your-eyes-i-see-my-country"))
+    assert response.status_code == 200
+    assert '<span lang="fr" dir="ltr">Dans tes yeux, je vois mon pays</span>' in response.content.decode()
+
+
+def test_film_detail_hides_unpublished_awards_and_credits(client, seed):
+    film = Film.objects.get(slug="tinghir-jerusalem")
+    AwardFactory(film=film, category_en="Secret prize", is_published=False)
+    AwardFactory(film=film, category_en="Prize at a hidden festival", festival__is_published=False)
+    CreditFactory(film=film, person=PersonFactory(name_en="Hidden Person", is_published=False))
+    page = text(client.get(url("en", "films:detail", slug="tinghir-jerusalem")))
+    assert "Secret prize" not in page
+    assert "Prize at a hidden festival" not in page
+    assert "Hidden Person" not in page
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"is_published": False}, {"published_at": timezone.now() + timedelta(days=1)}],
+    ids=["draft", "scheduled"],
+)
+def test_unpublished_film_is_not_found_in_any_language(client, seed, change):
+    Film.objects.filter(slug="in-your-eyes-i-see-my-country").update(**change)
+    for code in LANGUAGES:
+        assert client.get(url(code, "films:detail", slug="in-your-eyes-i-see-my-country")).status_code == 404
+        assert IN_YOUR_EYES[code] not in text(client.get(url(code, "films:list")))
+        # The biography still tells the story, but no page links to the hidden film.
+        for name in ("home", "films:list", "awards:list"):
+            assert f"/{code}/films/in-your-eyes-i-see-my-country/" not in links(client.get(url(code, name)))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fr/films/no-such-film/",
+        "/ar/films/tinghir-jerusalem/extra/",
+        "/en/films/?page=99",
+        "/en/films/?page=abc",
+        "/en/films/?page=0",
+        "/fr/films/%E2%80%AE/",
+        "/fr/films/" + "a" * 500 + "/",
+        "/fr/films/tinghir%20jerusalem/",
+        "/de/films/tinghir-jerusalem/",
+    ],
+)
+def test_bad_film_urls_are_not_found(client, seed, path):
+    assert client.get(path).status_code == 404

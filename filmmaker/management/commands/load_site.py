@@ -28,7 +28,9 @@ class Command(BaseCommand):
         try:
             count = self.load(path)
         except (serializers.base.DeserializationError, DatabaseError, ValueError) as error:
-            raise CommandError(f"{path.name}: nothing was loaded. {error}") from error
+            # Malformed JSON raises a DeserializationError with no message: the reason is its cause.
+            reason = str(error) or str(error.__cause__ or "") or type(error).__name__
+            raise CommandError(f"{path.name}: nothing was loaded. {reason}") from error
         copied = self.copy_media(Path(media))
         self.stdout.write(self.style.SUCCESS(f"Loaded {count} objects from {path.name}; copied {copied} media files."))
 

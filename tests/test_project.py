@@ -1,0 +1,78 @@
+"""Project-wide checks: migrations match the models, the interface is translated, the benchmark runs."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import translation
+from django.utils.translation import gettext
+
+from films.models import Film
+from tests.rendered import text, url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_no_model_change_lacks_a_migration():
+    out = io.StringIO()
+    try:
+        call_command("makemigrations", check=True, dry_run=True, stdout=out, stderr=out)
+    except SystemExit:
+        pytest.fail(f"Models changed without a migration:\n{out.getvalue()}")
+
+
+def test_system_checks_pass():
+    call_command("check", stdout=io.StringIO())
+
+
+# The interface strings a visitor meets on every page, and what they must read in each language.
+UI_STRINGS = {
+    "Films": {"fr": "Films", "ar": "الأفلام"},
+    "Awards": {"fr": "Prix", "ar": "الجوائز"},
+    "Skip to content": {"fr": "Aller au contenu", "ar": "انتقل إلى المحتوى"},
+}
+
+
+@pytest.mark.parametrize("code", ["fr", "ar"])
+@pytest.mark.parametrize("message", UI_STRINGS)
+def test_interface_strings_are_translated(code, message):
+    with translation.override(code):
+        assert gettext(message) == UI_STRINGS[message][code]
+
+
+@pytest.mark.parametrize("code", ["fr", "ar"])
+def test_home_page_interface_is_in_the_visitors_language(client, seed, code):
+    page = text(client.get(url(code, "home")))
+    for message, translations in UI_STRINGS.items():
+        assert translations[code] in page, f"{message!r} is not translated on the {code} home page"
+    if code == "ar":
+        # No English interface text is left over on the Arabic page.
+        for message in UI_STRINGS:
+            assert message not in page
+
+
+def test_english_home_page_keeps_the_english_interface(client, seed):
+    page = text(client.get(url("en", "home")))
+    for message in UI_STRINGS:
+        assert message in page
+
+
+def test_benchmark_reports_every_page_in_every_language_and_changes_nothing(seed):
+    films = set(Film.objects.values_list("slug", flat=True))
+    out = io.StringIO()
+    call_command("benchmark_pages", scale=3, repeat=1, stdout=out)
+    report = out.getvalue()
+    assert "Content ×3: 6 films, 18 festivals, 21 awards" in report
+    # page, language, status, queries, median ms, KiB
+    rows = [line.split() for line in report.splitlines()[3:]]
+    pages = ["home", "person", "film list", "film", "festival list", "festival", "award list", "404"]
+    assert [(" ".join(row[:-5]), row[-5]) for row in rows] == [(p, code) for p in pages for code in ("fr", "ar", "en")]
+    assert [row[-4] for row in rows] == ["200"] * 21 + ["404"] * 3
+    assert all(row[-3].isdigit() and float(row[-2]) > 0 for row in rows)
+    assert set(Film.objects.values_list("slug", flat=True)) == films
+
+
+def test_benchmark_refuses_nonsense_arguments(seed):
+    with pytest.raises(CommandError):
+        call_command("benchmark_pages", scale=0, repeat=1, stdout=io.StringIO())

@@ -1,0 +1,103 @@
+"""Each public page costs a fixed number of SQL queries, however much content the site holds.
+
+A page that queries once per film or per award gets slower as the filmography grows; here the
+count with the seed content must equal the count with ten times more films and awards.
+"""
+
+import pytest
+
+from awards.models import Award, Festival
+from films.models import Film
+from tests.conftest import (
+    AwardFactory,
+    CreditFactory,
+    FestivalFactory,
+    FilmFactory,
+    RoleFactory,
+    SourceFactory,
+)
+from tests.rendered import LANGUAGES, url
+
+pytestmark = pytest.mark.django_db
+
+# (URL name, arguments, expected status, queries)
+PAGES = [
+    # The person, occupations, nationalities, biography, credits, film sources, credit sources, awards.
+    ("home", {}, 200, 8),
+    ("people:detail", {"slug": "kamal-hachkar"}, 200, 8),
+    # The page count, the films, their credits.
+    ("films:list", {}, 200, 3),
+    # The film, its sources, credits, the credits' sources, awards.
+    ("films:detail", {"slug": "tinghir-jerusalem"}, 200, 5),
+    # The page count and the festivals with their award counts; the festival with its awards;
+    # the page count and the awards.
+    ("awards:festival_list", {}, 200, 2),
+    ("awards:festival_detail", {"slug": "ficmec"}, 200, 2),
+    ("awards:list", {}, 200, 2),
+]
+NOT_FOUND_QUERIES = 0
+
+
+def grow(kamal, factor=10):
+    """Add films, credits, festivals and awards until there are ``factor`` times as many."""
+    director, writer = RoleFactory(slug="director"), RoleFactory(slug="writer")
+    tinghir = Film.objects.get(slug="tinghir-jerusalem")
+    ficmec = Festival.objects.get(slug="ficmec")
+    films = [tinghir]
+    for n in range((factor - 1) * Film.objects.count()):
+        film = FilmFactory(slug=f"extra-film-{n}", year=1990 + n % 30)
+        film.sources.add(SourceFactory())
+        CreditFactory(film=film, person=kamal, role=director, order=1)
+        CreditFactory(film=film, person=kamal, role=writer, order=2).sources.add(SourceFactory())
+        films.append(film)
+    festivals = [ficmec]
+    for n in range((factor - 1) * Festival.objects.count()):
+        festivals.append(FestivalFactory(slug=f"extra-festival-{n}", city_fr="Ville", country="MA"))
+    for n in range((factor - 1) * Award.objects.count()):
+        AwardFactory(
+            slug=f"extra-award-{n}",
+            festival=festivals[n % len(festivals)] if n % 3 else ficmec,
+            film=films[n % len(films)] if n % 5 else tinghir,
+            person=kamal if n % 4 == 0 else None,
+            year=None if n % 6 == 0 else 2000 + n % 20,
+        )
+
+
+def assert_counts(client, django_assert_num_queries):
+    for code in LANGUAGES:
+        for name, kwargs, status, queries in PAGES:
+            with django_assert_num_queries(queries):
+                response = client.get(url(code, name, **kwargs))
+            assert response.status_code == status, (code, name)
+        with django_assert_num_queries(NOT_FOUND_QUERIES):
+            assert client.get(f"/{code}/no-such-page/").status_code == 404
+
+
+def test_query_counts_with_the_seed_content(client, seed, django_assert_num_queries):
+    assert_counts(client, django_assert_num_queries)
+
+
+def test_query_counts_do_not_grow_with_ten_times_more_content(client, seed, django_assert_num_queries):
+    films, awards = Film.objects.count(), Award.objects.count()
+    grow(seed)
+    assert Film.objects.count() == 10 * films
+    assert Award.objects.count() == 10 * awards
+    assert_counts(client, django_assert_num_queries)
+
+
+def test_the_grown_site_really_shows_the_extra_content(client, seed):
+    """Guards the test above: the same count must not come from pages that ignore the new rows."""
+    grow(seed)
+    home = client.get(url("en", "home")).content.decode()
+    assert home.count("/en/films/extra-film-") >= 18
+    assert client.get(url("en", "awards:list")).content.decode().count('id="award-extra-award-') == 63
+    festival = client.get(url("en", "awards:festival_detail", slug="ficmec")).content.decode()
+    assert festival.count('id="award-extra-award-') >= 21
+    film = client.get(url("en", "films:detail", slug="tinghir-jerusalem")).content.decode()
+    assert film.count('id="award-extra-award-') >= 13
+
+
+def test_a_missing_object_costs_one_query(client, seed, django_assert_num_queries):
+    for code in LANGUAGES:
+        with django_assert_num_queries(1):
+            assert client.get(url(code, "films:detail", slug="no-such-film")).status_code == 404
