@@ -1,7 +1,12 @@
 from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
+from django.utils.translation import gettext_lazy as _
+
+from filmmaker.structured_data import StructuredDataMixin, item_list, web_page
+
 from .models import Award, Festival
+from .structured_data import festival_node
 
 
 def group_by_year(awards):
@@ -15,7 +20,7 @@ def group_by_year(awards):
     return groups
 
 
-class AwardListView(ListView):
+class AwardListView(StructuredDataMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
@@ -26,8 +31,11 @@ class AwardListView(ListView):
         context["awards_by_year"] = group_by_year(context["object_list"])
         return context
 
+    def get_structured_data(self, context):
+        return [web_page(self.request, "CollectionPage", name=_("Awards"))]
 
-class FestivalListView(ListView):
+
+class FestivalListView(StructuredDataMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
@@ -36,8 +44,12 @@ class FestivalListView(ListView):
             award_count=Count("awards", filter=Q(awards__in=visible), distinct=True)
         )
 
+    def get_structured_data(self, context):
+        festivals = [festival_node(f, self.request, full=False) for f in context["object_list"]]
+        return [item_list(self.request, festivals, name=_("Festivals"))]
 
-class FestivalDetailView(DetailView):
+
+class FestivalDetailView(StructuredDataMixin, DetailView):
     def get_queryset(self):
         return Festival.objects.published().prefetch_related(
             Prefetch(
@@ -49,3 +61,7 @@ class FestivalDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(awards_by_year=group_by_year(self.object.visible_awards), **kwargs)
+
+    def get_structured_data(self, context):
+        festival = festival_node(self.object, self.request)
+        return [web_page(self.request, name=festival.get("name", ""), mainEntity=festival)]

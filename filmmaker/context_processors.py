@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
@@ -10,11 +12,30 @@ NAV = [
     (_("Awards"), "awards:list", {"awards:list"}),
 ]
 
+# Open Graph wants a territory with the language.
+OG_LOCALES = {"fr": "fr_FR", "ar": "ar_AR", "en": "en_GB"}
+
+# Query parameters that make a different page (kept in canonical and alternate URLs).
+PAGE_PARAMETERS = ("page",)
+
+
+def _page_query(request):
+    kept = [(key, request.GET[key]) for key in PAGE_PARAMETERS if request.GET.get(key, "").isdigit()]
+    kept = [(key, value) for key, value in kept if value != "1"]
+    return f"?{urlencode(kept)}" if kept else ""
+
+
+def _unprefixed(path):
+    prefix = f"/{settings.LANGUAGE_CODE}/"
+    return "/" + translate_url(path, settings.LANGUAGE_CODE).removeprefix(prefix)
+
 
 def site(request):
-    """Site name and the same page in every language (switcher, hreflang, canonical)."""
+    """Site name, navigation and the same page in every language (switcher, hreflang, canonical, Open Graph)."""
     current = get_language()
     path = request.path
+    page_query = _page_query(request)
+    full_query = request.META.get("QUERY_STRING", "")
     alternates = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
@@ -24,8 +45,12 @@ def site(request):
                 "code": code,
                 "name": info["name_local"],
                 "bidi": info["bidi"],
+                "dir": "rtl" if info["bidi"] else "ltr",
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                # The switcher keeps the visitor's query (a search stays a search).
+                "switch_url": f"{url}?{full_query}" if full_query else url,
+                "absolute_url": request.build_absolute_uri(url + page_query),
+                "og_locale": OG_LOCALES.get(code, code),
                 "is_current": code == current,
             }
         )
@@ -39,6 +64,11 @@ def site(request):
         "nav_items": nav_items,
         "site_name": settings.SITE_NAME,
         "language_alternates": alternates,
-        "canonical_url": request.build_absolute_uri(path),
-        "x_default_url": request.build_absolute_uri("/"),
+        "canonical_url": request.build_absolute_uri(path + page_query),
+        # x-default: the address without a language prefix, which sends each visitor to
+        # their own language (LocaleMiddleware), as sitemap.xml says too.
+        "x_default_url": request.build_absolute_uri(_unprefixed(path) + page_query),
+        "og_locale": OG_LOCALES.get(current, current),
+        "search_url": reverse("search"),
+        "search_query": request.GET.get("q", "")[:200] if view_name == "search" else "",
     }

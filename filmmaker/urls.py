@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
 from . import views
+from .robots import robots_txt
+from .search import SearchView
+from .sitemaps import SITEMAPS
 
 person_patterns = (
     [path("<slug:slug>/", views.PersonDetailView.as_view(), name="detail")],
@@ -13,6 +17,8 @@ person_patterns = (
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -20,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("people/", include(person_patterns)),
     path("films/", include("films.urls")),
     path("", include("awards.urls")),
+    path("search/", SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
 )
 

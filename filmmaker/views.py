@@ -3,6 +3,8 @@ from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, TemplateView
 
 from .models import Person
+from .structured_data import StructuredDataMixin, first_paragraph, profile_page, text
+from .timeline import build_timeline
 
 # The person app does not import films or awards: it reaches them through the
 # reverse relations those apps declare.
@@ -45,18 +47,32 @@ def person_awards(person):
     )
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(StructuredDataMixin, DetailView):
     def get_queryset(self):
         return person_queryset()
 
     def get_context_data(self, **kwargs):
         person = self.object
         awards = list(person_awards(person))
+        rows = filmography(person.visible_credits)
         return super().get_context_data(
-            filmography=filmography(person.visible_credits),
+            filmography=rows,
             awards=awards,
+            timeline=build_timeline(rows, awards),
             **kwargs,
         )
+
+    def get_structured_data(self, context):
+        return [profile_page(self.object, self.request)]
+
+    def get_page_meta(self, context):
+        person = self.object
+        return {
+            "type": "profile",
+            "description": first_paragraph(text(person, "summary"), 200),
+            "image": self.request.build_absolute_uri(person.portrait.url) if person.portrait else "",
+            "image_alt": text(person, "portrait_alt"),
+        }
 
 
 class HomeView(PersonDetailView):
@@ -70,5 +86,7 @@ class HomeView(PersonDetailView):
 
     def get_context_data(self, **kwargs):
         if self.object is None:
-            return TemplateView.get_context_data(self, **kwargs)
+            context = TemplateView.get_context_data(self, **kwargs)
+            context["structured_data"] = []
+            return context
         return super().get_context_data(**kwargs)
