@@ -1,13 +1,14 @@
 from django.contrib import admin
+
+from filmmaker.admin import LanguageDirectionMixin, PublishableAdmin, extend_inlines
+from films.models import Film
 from modeltranslation.admin import TranslationTabularInline
 
-from filmmaker.admin import PublishableAdmin
-from films.models import Film
-
 from .models import Award, Festival
+from .views import FestivalDetailView
 
 
-class AwardInline(TranslationTabularInline):
+class AwardInline(LanguageDirectionMixin, TranslationTabularInline):
     model = Award
     extra = 0
     fields = ["slug", "year", "category", "outcome", "film", "person", "is_published"]
@@ -32,6 +33,7 @@ class FestivalAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
     fields = ["name", "slug", "acronym", "city", "country", "website", "is_published", "published_at"]
     inlines = [FestivalAwardInline]
+    preview_view = FestivalDetailView
 
 
 @admin.register(Award)
@@ -47,5 +49,5 @@ class AwardAdmin(PublishableAdmin):
     fields = ["slug", "festival", "year", "category", "outcome", "film", "person", "notes", "sources", "is_published", "published_at"]
 
 
-film_admin = admin.site._registry[Film]
-film_admin.inlines = [*film_admin.inlines, FilmAwardInline]
+# Awards on the film page; added here because the awards app may import films, not the reverse.
+extend_inlines(Film, FilmAwardInline)

@@ -1,6 +1,7 @@
 import uuid
 from pathlib import PurePath
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -8,6 +9,10 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from pilkit.processors import ResizeToFit
+
+from .images import ImageUploadValidator
 
 
 @deconstructible
@@ -23,6 +28,24 @@ class UnguessableUploadTo:
 
     def __eq__(self, other):
         return isinstance(other, UnguessableUploadTo) and other.prefix == self.prefix
+
+
+def require_alt_text(obj, image_field):
+    """A published image needs its description in every language: refuse to publish without it."""
+    if not obj.is_published or not getattr(obj, image_field):
+        return
+    from modeltranslation import settings as mt_settings
+
+    errors = {}
+    for code in mt_settings.AVAILABLE_LANGUAGES:
+        if not (getattr(obj, f"{image_field}_alt_{code}", "") or "").strip():
+            errors[f"{image_field}_alt_{code}"] = ValidationError(
+                _("Describe the image in %(language)s before publishing."),
+                code="alt_text_required",
+                params={"language": get_language_info(code)["name_translated"]},
+            )
+    if errors:
+        raise ValidationError(errors)
 
 
 def published_q(prefix=""):
@@ -152,7 +175,13 @@ class Person(Publishable):
     occupations = models.ManyToManyField(Occupation, blank=True, verbose_name=_("occupations"))
     nationalities = models.ManyToManyField(Nationality, blank=True, verbose_name=_("nationalities"))
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences introducing the person."))
-    portrait = models.ImageField(_("portrait"), upload_to=UnguessableUploadTo("portraits"), blank=True)
+    portrait = models.ImageField(
+        _("portrait"),
+        upload_to=UnguessableUploadTo("portraits"),
+        blank=True,
+        validators=[ImageUploadValidator()],
+        help_text=_("JPEG, PNG, WebP or AVIF. Camera and location data are removed when the image is saved."),
+    )
     portrait_alt = models.CharField(
         _("portrait description"), max_length=300, blank=True, help_text=_("Alternative text for the portrait.")
     )
@@ -169,6 +198,11 @@ class Person(Publishable):
         validators=[RegexValidator(r"^nm[0-9]{7,10}$", _("An IMDb person identifier looks like nm0000001."))],
     )
 
+    # Smaller WebP copies for srcset, made on first use by django-imagekit.
+    portrait_320 = ImageSpecField(source="portrait", processors=[ResizeToFit(width=320, upscale=False)], format="WEBP", options={"quality": 80})
+    portrait_640 = ImageSpecField(source="portrait", processors=[ResizeToFit(width=640, upscale=False)], format="WEBP", options={"quality": 80})
+    portrait_960 = ImageSpecField(source="portrait", processors=[ResizeToFit(width=960, upscale=False)], format="WEBP", options={"quality": 80})
+
     class Meta:
         ordering = ["slug"]
         verbose_name = _("person")
@@ -179,6 +213,10 @@ class Person(Publishable):
 
     def get_absolute_url(self):
         return reverse("people:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        require_alt_text(self, "portrait")
 
     def name_forms(self):
         """The person's name in the other scripts than the page's, with their language.
@@ -236,3 +274,4 @@ class BiographySection(models.Model):
         return (self.person.slug, self.slug)
 
     natural_key.dependencies = ["filmmaker.person"]
+

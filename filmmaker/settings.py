@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "filmmaker",
     "films",
     "awards",
+    "editorial",
 ]
 
 MIDDLEWARE = [

@@ -1,8 +1,10 @@
 from django.contrib import admin
-from filmmaker.admin import PublishableAdmin, VocabularyAdmin
+
+from filmmaker.admin import PublishableAdmin, VocabularyAdmin, extend_inlines
 from filmmaker.models import Person
 
 from .models import Credit, Film, Genre, Role
+from .views import FilmDetailView
 
 admin.site.register(Genre, VocabularyAdmin)
 admin.site.register(Role, VocabularyAdmin)
@@ -39,9 +41,9 @@ class FilmAdmin(PublishableAdmin):
         "synopsis", "poster", "poster_alt", "sources", "is_published", "published_at",
     ]
     inlines = [FilmCreditInline]
+    preview_view = FilmDetailView
 
 
-# The person's admin page lists their credits too; registered here because the
-# films app may import the person app, not the reverse.
-person_admin = admin.site._registry[Person]
-person_admin.inlines = [*person_admin.inlines, PersonCreditInline]
+# The person's admin page lists their credits too; added here because the films app
+# may import the person app, not the reverse.
+extend_inlines(Person, PersonCreditInline)

@@ -5,7 +5,11 @@ from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from filmmaker.models import Person, Publishable, Source, Vocabulary, published_q, UnguessableUploadTo
+from imagekit.models import ImageSpecField
+from pilkit.processors import ResizeToFit
+
+from filmmaker.images import ImageUploadValidator
+from filmmaker.models import Person, Publishable, Source, UnguessableUploadTo, Vocabulary, published_q, require_alt_text
 
 # The first films date from 1888; a year far in the future is a typing mistake.
 YEAR_VALIDATORS = [MinValueValidator(1888), MaxValueValidator(2100)]
@@ -43,11 +47,22 @@ class Film(Publishable):
         _("running time"), null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("In minutes.")
     )
     synopsis = models.TextField(_("synopsis"), blank=True, help_text=_("Separate paragraphs with an empty line."))
-    poster = models.ImageField(_("poster"), upload_to=UnguessableUploadTo("posters"), blank=True)
+    poster = models.ImageField(
+        _("poster"),
+        upload_to=UnguessableUploadTo("posters"),
+        blank=True,
+        validators=[ImageUploadValidator()],
+        help_text=_("JPEG, PNG, WebP or AVIF. Camera and location data are removed when the image is saved."),
+    )
     poster_alt = models.CharField(
         _("poster description"), max_length=300, blank=True, help_text=_("Alternative text for the poster.")
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="films", verbose_name=_("sources"))
+
+    # Smaller WebP copies for srcset, made on first use by django-imagekit.
+    poster_240 = ImageSpecField(source="poster", processors=[ResizeToFit(width=240, upscale=False)], format="WEBP", options={"quality": 80})
+    poster_480 = ImageSpecField(source="poster", processors=[ResizeToFit(width=480, upscale=False)], format="WEBP", options={"quality": 80})
+    poster_720 = ImageSpecField(source="poster", processors=[ResizeToFit(width=720, upscale=False)], format="WEBP", options={"quality": 80})
 
     class Meta:
         ordering = ["-year", "slug"]
@@ -64,6 +79,10 @@ class Film(Publishable):
 
     def get_absolute_url(self):
         return reverse("films:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        require_alt_text(self, "poster")
 
     @property
     def original_language_name(self):

@@ -234,3 +234,80 @@ def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("REQUIRE_BROWSER") == "1" and _skipped_browser_tests:
         print(f"\n{len(_skipped_browser_tests)} browser tests were skipped but REQUIRE_BROWSER=1: failing the run.")
         session.exitstatus = 1
+
+
+# --- Admin: editors and form data -------------------------------------------------------------
+
+
+class EditorFactory(factory.django.DjangoModelFactory):
+    """A staff member in the "Editor" group created by the editorial migration."""
+
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"editor{n}")
+    is_staff = True
+    password = factory.django.Password("a-long-editor-password")
+
+    @factory.post_generation
+    def editor_group(self, create, extracted, **kwargs):
+        # Transactional tests (live server) flush the database, migration data included.
+        from filmmaker.permissions import ensure_editor_group
+
+        if create:
+            self.groups.add(ensure_editor_group())
+
+
+@pytest.fixture
+def editor(db):
+    return EditorFactory(username="editor")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def admin_form_data(response):
+    """The POST data an unchanged admin form would send: main form, inlines and management forms."""
+    from django import forms as django_forms
+
+    data = {}
+
+    def add(form):
+        for name, field in form.fields.items():
+            bound = form[name]
+            key = bound.html_name
+            value = bound.value()
+            widget = field.widget
+            if isinstance(field, django_forms.FileField):
+                continue
+            if isinstance(widget, django_forms.CheckboxInput):
+                if value:
+                    data[key] = "on"
+                continue
+            if isinstance(field, django_forms.SplitDateTimeField):
+                if value:
+                    value = value if isinstance(value, list) else widget.decompress(value)
+                    data[f"{key}_0"], data[f"{key}_1"] = [str(v or "") for v in value]
+                continue
+            if value is None:
+                continue
+            if isinstance(value, (list, tuple)):
+                data[key] = [str(v) for v in value]
+            else:
+                data[key] = str(value)
+
+    context = response.context
+    add(context["adminform"].form)
+    for inline in context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management[name].html_name] = str(management[name].value())
+        for form in formset.forms:
+            add(form)
+    return data
