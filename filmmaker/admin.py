@@ -547,9 +547,11 @@ def extend_inlines(model, *inlines):
 
 
 def admin_link(obj):
-    """The change page of an object, or of the object whose page edits it as an inline."""
+    """The page where an editor works on the object: its own change page, or its parent's
+    page when its admin says it is edited there (a biography section on its person)."""
     model = type(obj)
-    if model in admin.site._registry:
+    own_admin = admin.site._registry.get(model)
+    if own_admin is not None and not getattr(own_admin, "edited_on_parent", False):
         opts = model._meta
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
     for parent_model, parent_admin in admin.site._registry.items():
@@ -622,3 +624,17 @@ class TranslationStateAdmin(admin.ModelAdmin):
         if url is None:
             raise Http404
         return redirect(url)
+
+
+@admin.register(BiographySection)
+class BiographySectionAdmin(ContentAdmin):
+    """Sections are usually edited on their person's page; this list finds them across people."""
+
+    edited_on_parent = True
+
+    list_display = ["heading", "person", "order"]
+    list_filter = ["person"]
+    list_select_related = ["person"]
+    search_fields = ["slug", "heading_fr", "heading_ar", "heading_en", "body_fr", "body_ar", "body_en"]
+    autocomplete_fields = ["person"]
+    fields = ["person", "order", "slug", "heading", "body"]

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from reversion.admin import VersionAdmin
 
 from filmmaker.admin import PublishableAdmin, VocabularyAdmin, extend_inlines
 from filmmaker.models import Person
@@ -47,3 +48,14 @@ class FilmAdmin(PublishableAdmin):
 # The person's admin page lists their credits too; added here because the films app
 # may import the person app, not the reverse.
 extend_inlines(Person, PersonCreditInline)
+
+
+@admin.register(Credit)
+class CreditAdmin(VersionAdmin):
+    """Credits are usually edited on the film or the person; this list finds them all."""
+
+    list_display = ["film", "person", "role", "order"]
+    list_filter = ["role"]
+    list_select_related = ["film", "person", "role"]
+    search_fields = ["film__title_fr", "film__title_ar", "film__title_en", "person__name_fr", "person__name_ar", "person__name_en"]
+    autocomplete_fields = ["film", "person", "role", "sources"]
