@@ -10,7 +10,7 @@ from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.main import ChangeList
 from django.core import serializers
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.forms.models import _get_foreign_key
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -297,17 +297,15 @@ class ContentAdmin(LanguageDirectionMixin, TranslationStatusMixin, VersionAdmin,
             raise Http404
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        model, public_view = self.model, self.preview_view
-
-        class Preview(public_view):
-            def get_queryset(self):
-                # The public query, with its joins and prefetches, minus the "published" filter.
-                public = super().get_queryset()
-                queryset = model._default_manager.all()
-                queryset.query.select_related = public.query.select_related
-                return queryset.prefetch_related(*public._prefetch_related_lookups)
-
-        response = Preview.as_view()(request, slug=obj.slug)
+        # The page as it will look once published: publish the object inside a transaction,
+        # render the real public view, and roll back. The view's own queries (credits, awards,
+        # prefetches) then behave exactly as they will for visitors, and nothing is saved.
+        with transaction.atomic():
+            self.model._default_manager.filter(pk=obj.pk).update(is_published=True, published_at=None)
+            response = self.preview_view.as_view()(request, slug=obj.slug)
+            if hasattr(response, "render"):
+                response.render()
+            transaction.set_rollback(True)
         # Never indexed, never cached: a draft must not leak through a shared cache.
         response.headers["X-Robots-Tag"] = "noindex, nofollow"
         response.headers["Cache-Control"] = "private, no-store"

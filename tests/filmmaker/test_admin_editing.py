@@ -128,6 +128,24 @@ def test_preview_in_each_language(admin_client, drafts, lang):
     assert getattr(film, f"title_{lang}") in response.content.decode()
 
 
+def test_preview_shows_a_draft_film_with_its_credits_and_awards_and_keeps_it_a_draft(admin_client):
+    from tests.conftest import AwardFactory, CreditFactory
+
+    film = FilmFactory(is_published=False, title_en="Unreleased")
+    CreditFactory(film=film, person=PersonFactory(name_en="Published Director"))
+    CreditFactory(film=film, person=PersonFactory(name_en="Draft Writer", is_published=False))
+    AwardFactory(film=film, category_en="Best Draft Award")
+    with translation.override("en"):
+        html = admin_client.get(url("admin:films_film_preview", film.pk)).content.decode()
+    assert "Unreleased" in html
+    assert "Published Director" in html and "Best Draft Award" in html
+    # What is still a draft besides the film stays hidden, as it will be for visitors.
+    assert "Draft Writer" not in html
+    film.refresh_from_db()
+    assert film.is_published is False
+    assert Film.objects.published().filter(pk=film.pk).exists() is False
+
+
 def test_visitors_cannot_use_the_preview(client, drafts):
     response = client.get(url("admin:films_film_preview", drafts["unpublished"].pk))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
