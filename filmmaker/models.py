@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from imagekit.models import ImageSpecField
 from pilkit.processors import ResizeToFit
 
@@ -132,6 +133,12 @@ class Occupation(Vocabulary):
 
 
 class Nationality(Vocabulary):
+    country = CountryField(
+        _("country"),
+        blank=True,
+        help_text=_("The country of this nationality; search engines are given its name."),
+    )
+
     class Meta(Vocabulary.Meta):
         verbose_name = _("nationality")
         verbose_name_plural = _("nationalities")

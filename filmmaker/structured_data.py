@@ -74,6 +74,13 @@ def person_reference(person, request):
     return compact({"@type": "Person", "name": text(person, "name"), "url": absolute(request, person.get_absolute_url())})
 
 
+def nationality(term):
+    """schema.org wants a Country: its name in the page's language ("Maroc"), not the demonym."""
+    if term.country:
+        return {"@type": "Country", "name": term.country.name, "identifier": term.country.code}
+    return {"@type": "Country", "name": text(term, "name")}
+
+
 def person_node(person, request):
     """The Person, from the person and their prefetched occupations and nationalities."""
     url = absolute(request, person.get_absolute_url())
@@ -89,7 +96,7 @@ def person_node(person, request):
             "birthPlace": compact({"@type": "Place", "name": text(person, "birthplace")})
             if text(person, "birthplace")
             else "",
-            "nationality": [{"@type": "Country", "name": text(n, "name")} for n in person.nationalities.all()],
+            "nationality": [nationality(n) for n in person.nationalities.all()],
             "jobTitle": [text(o, "name") for o in person.occupations.all()],
             "description": first_paragraph(text(person, "summary")),
             "image": absolute(request, person.portrait.url) if person.portrait else "",

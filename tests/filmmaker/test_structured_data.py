@@ -46,9 +46,9 @@ def test_every_page_has_json_ld_with_the_site(client, seed, code, name, url_name
 @pytest.mark.parametrize(
     "code,name,alternate,birthplace,jobs,nationalities",
     [
-        ("fr", "Kamal Hachkar", "كمال هشكار", "Tinghir, Maroc", ["réalisateur", "universitaire"], ["marocaine", "française"]),
-        ("ar", "كمال هشكار", "Kamal Hachkar", "تنغير، المغرب", ["مخرج", "أكاديمي"], ["مغربية", "فرنسية"]),
-        ("en", "Kamal Hachkar", "كمال هشكار", "Tinghir, Morocco", ["director", "academic"], ["Moroccan", "French"]),
+        ("fr", "Kamal Hachkar", "كمال هشكار", "Tinghir, Maroc", ["réalisateur", "universitaire"], ["Maroc", "France"]),
+        ("ar", "كمال هشكار", "Kamal Hachkar", "تنغير، المغرب", ["مخرج", "أكاديمي"], ["المغرب", "فرنسا"]),
+        ("en", "Kamal Hachkar", "كمال هشكار", "Tinghir, Morocco", ["director", "academic"], ["Morocco", "France"]),
     ],
 )
 def test_person_page_is_a_profile_page(client, seed, code, name, alternate, birthplace, jobs, nationalities):
@@ -61,7 +61,9 @@ def test_person_page_is_a_profile_page(client, seed, code, name, alternate, birt
     assert person["birthDate"] == "1977-02-25"
     assert person["birthPlace"] == {"@type": "Place", "name": birthplace}
     assert person["jobTitle"] == jobs
+    # Countries, named in the page's language, with their ISO code.
     assert [n["name"] for n in person["nationality"]] == nationalities
+    assert [n["identifier"] for n in person["nationality"]] == ["MA", "FR"]
     assert person["url"].endswith(f"/{code}/people/kamal-hachkar/")
     assert "sameAs" not in person, "no identifiers in the seed: no empty sameAs"
 
