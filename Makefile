@@ -34,8 +34,11 @@ test: install
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/filmmaker} $(BIN)/python -m pytest
 
+# Needs GNU gettext (Debian: apt-get install gettext). Only the django domain is extracted:
+# locale/ar/LC_MESSAGES/djangojs.po is kept by hand (Django admin script strings).
 messages: install
-	$(BIN)/python manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=tests
+	$(BIN)/python manage.py makemessages --locale fr --locale ar --locale en --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=staticfiles --ignore=artifacts
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 check: install
