@@ -11,11 +11,11 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 
 .PHONY: install run test test-postgres messages check clean
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then echo "Filmmaker needs Python 3.12 or newer, and none was found on PATH (python3 is $$(python3 --version 2>&1))."; exit 1; fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet ".[test]"
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt ".[test]"
 	@touch $@
 
 install: $(BIN)/.installed
