@@ -5,6 +5,7 @@ import difflib
 import hashlib
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.main import ChangeList
@@ -19,6 +20,7 @@ from django.urls import path, reverse
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -474,6 +476,10 @@ class VocabularyAdmin(ContentAdmin):
     search_fields = ["slug", "name_fr", "name_ar", "name_en"]
     prepopulated_fields = {"slug": ["name_en"]}
 
+
+# The admin is named after the site, in the editor's language.
+admin.site.site_header = format_lazy(_("{site_name} administration"), site_name=settings.SITE_NAME)
+admin.site.site_title = admin.site.site_header
 
 admin.site.register(Occupation, VocabularyAdmin)
 admin.site.register(Nationality, VocabularyAdmin)

@@ -37,3 +37,22 @@ def test_french_admin_is_french(admin_client, seed):
     html = admin_client.get("/fr/admin/films/film/").content.decode()
     assert "Choisir une option" in html
     assert "Exécuter" in html
+
+
+@pytest.mark.parametrize("code", ["fr", "ar", "en"])
+def test_admin_header_offers_the_same_page_in_every_language(admin_client, code):
+    html = admin_client.get(f"/{code}/admin/films/film/").content.decode()
+    for other in ("fr", "ar", "en"):
+        assert f'<a href="/{other}/admin/films/film/" lang="{other}" hreflang="{other}"' in html
+    assert f'href="/{code}/admin/films/film/" lang="{code}" hreflang="{code}" aria-current="true"' in html
+
+
+def test_admin_is_named_after_the_site_in_the_editors_language(admin_client):
+    assert "إدارة موقع كمال هشكار" in admin_client.get("/ar/admin/").content.decode()
+    assert "Administration · Kamal Hachkar" in admin_client.get("/fr/admin/").content.decode()
+
+
+def test_favicon_is_served(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
