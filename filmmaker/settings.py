@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -19,9 +20,13 @@ def env_bool(name, default=False):
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or (
-    "insecure-development-key-only" if DEBUG or env_bool("DJANGO_ALLOW_INSECURE_KEY", True) else None
-)
+# A development key keeps `make run` and the tests free of set-up; a production deployment
+# (DJANGO_SECURE=1) refuses to start without a real one.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if env_bool("DJANGO_SECURE", False):
+        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: DJANGO_SECURE=1 needs a real secret key.")
+    SECRET_KEY = "insecure-development-key-only"
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
