@@ -2,7 +2,7 @@
 
 Completeness is read from the raw ``<field>_<lang>`` columns: modeltranslation's
 fallbacks would otherwise fill a missing Arabic title with the French one and hide
-the gap. Staleness is read from :class:`filmmaker.models.TranslationState`, which keeps
+the gap. Staleness is read from :class:`editorial.models.TranslationState`, which keeps
 a hash of every language's text from the last time the languages were in step.
 """
 
