@@ -282,3 +282,19 @@ def test_malformed_json_gives_a_clear_error_and_changes_nothing(seed, tmp_path, 
 def test_a_missing_fixture_file_is_reported(tmp_path):
     with pytest.raises(CommandError, match="No fixture at"):
         call_command("load_site", str(tmp_path / "nowhere.json"), verbosity=0)
+
+
+def test_load_site_if_empty_keeps_editors_changes(seed):
+    """`make run` loads with --if-empty: running it again never overwrites an editor's work."""
+    seed.name_ar = "اسم عدّله محرر"
+    seed.save()
+    out = io.StringIO()
+    call_command("load_site", "--if-empty", stdout=out)
+    seed.refresh_from_db()
+    assert seed.name_ar == "اسم عدّله محرر"
+    assert "nothing loaded" in out.getvalue()
+
+
+def test_load_site_if_empty_loads_an_empty_site(db):
+    call_command("load_site", "--if-empty", stdout=io.StringIO())
+    assert Person.objects.filter(slug="kamal-hachkar").exists()

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
+from filmmaker.models import Person
+
 DEFAULT_FIXTURE = settings.BASE_DIR / "fixtures" / "kamal_hachkar.json"
 DEFAULT_MEDIA = settings.BASE_DIR / "fixtures" / "media"
 
@@ -20,11 +22,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("fixture", nargs="?", default=str(DEFAULT_FIXTURE), help="JSON fixture with natural keys.")
         parser.add_argument("--media", default=str(DEFAULT_MEDIA), help="Folder copied into MEDIA_ROOT.")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Load only into a site with no people yet, so editors' changes are never overwritten.",
+        )
 
-    def handle(self, fixture, media, **options):
+    def handle(self, fixture, media, if_empty=False, **options):
         path = Path(fixture)
         if not path.is_file():
             raise CommandError(f"No fixture at {path}.")
+        if if_empty and Person.objects.exists():
+            self.stdout.write(
+                "The site already has content: nothing loaded, so no edit is overwritten. "
+                "Run `manage.py load_site` to load the fixture over it."
+            )
+            return
         try:
             count = self.load(path)
         except (serializers.base.DeserializationError, DatabaseError, ValueError) as error:
