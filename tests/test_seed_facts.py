@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from tests.rendered import LANGUAGES, tables, text, url
+from tests.seed_text import DIRECTOR, DOCUMENTARY, TITLE_2013, TITLE_2019, WRITER
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +25,6 @@ FESTIVALS = ("awards:festival_list", {})
 FICMEC_PAGE = ("awards:festival_detail", {"slug": "ficmec"})
 AWARDS = ("awards:list", {})
 
-TITLE_2013 = {
-    "fr": "Tinghir-Jérusalem : Les Échos du mellah",
-    "ar": "تنغير - القدس: أصداء الملاح",
-    "en": "Tinghir-Jerusalem: The Echoes of the mellah",
-}
-TITLE_2019 = {"fr": "Dans tes yeux, je vois mon pays", "ar": "في عينيك أرى بلدي", "en": "In Your Eyes, I See My Country"}
-DIRECTOR = {"fr": "réalisateur", "ar": "مخرج", "en": "director"}
-WRITER = {"fr": "scénariste", "ar": "كاتب السيناريو", "en": "writer"}
-DOCUMENTARY = {"fr": "documentaire", "ar": "وثائقي", "en": "documentary"}
 
 # (fact, page, {language: the words a reader finds there})
 FACTS = [

@@ -9,10 +9,11 @@ from django.utils.translation import gettext
 from awards.models import Award, Festival
 from tests.conftest import AwardFactory, FestivalFactory, FilmFactory, PersonFactory
 from tests.rendered import LANGUAGES, html_lang_dir, links, tables, text, url
+from tests.seed_text import DIRECTION
+from tests.seed_text import TITLE_2013 as TINGHIR
 
 pytestmark = pytest.mark.django_db
 
-DIRECTION = {"fr": "ltr", "ar": "rtl", "en": "ltr"}
 FESTIVALS = {
     "moroccan-national-film-festival": {
         "fr": "Festival national du film marocain",
@@ -51,11 +52,6 @@ FICMEC_PRIZES = {
     "en": ["Grand Prize for Best Documentary", "Local and public press award"],
 }
 NADOR = {"fr": "Nador", "ar": "الناظور", "en": "Nador"}
-TINGHIR = {
-    "fr": "Tinghir-Jérusalem : Les Échos du mellah",
-    "ar": "تنغير - القدس: أصداء الملاح",
-    "en": "Tinghir-Jerusalem: The Echoes of the mellah",
-}
 
 
 def gettext_in(code, message):

@@ -10,11 +10,10 @@ from awards.models import Festival
 from filmmaker.models import Person
 from tests.conftest import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
 from tests.rendered import LANGUAGES, html_lang_dir, links, tables, text, url
+from tests.seed_text import DIRECTION, DOCUMENTARY, NAME
 
 pytestmark = pytest.mark.django_db
 
-DIRECTION = {"fr": "ltr", "ar": "rtl", "en": "ltr"}
-NAME = {"fr": "Kamal Hachkar", "ar": "كمال هشكار", "en": "Kamal Hachkar"}
 BORN = {"fr": "25 février 1977", "ar": "25 فبراير 1977", "en": "25 February 1977"}
 TITLES = {
     "tinghir-jerusalem": {
@@ -29,7 +28,6 @@ TITLES = {
     },
 }
 ROLES = {"fr": ("réalisateur", "scénariste"), "ar": ("مخرج", "كاتب السيناريو"), "en": ("director", "writer")}
-DOCUMENTARY = {"fr": "documentaire", "ar": "وثائقي", "en": "documentary"}
 
 PERSON_PAGES = [("home", {}), ("people:detail", {"slug": "kamal-hachkar"})]
 

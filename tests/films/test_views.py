@@ -9,6 +9,10 @@ from django.utils.translation import gettext
 from films.models import Film
 from tests.conftest import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
 from tests.rendered import LANGUAGES, html_lang_dir, links, tables, text, url
+from tests.seed_text import DIRECTION, DIRECTOR, WRITER
+from tests.seed_text import NAME as KAMAL
+from tests.seed_text import TITLE_2013 as TINGHIR
+from tests.seed_text import TITLE_2019 as IN_YOUR_EYES
 
 pytestmark = pytest.mark.django_db
 
@@ -22,16 +26,6 @@ def test_film_detail_answers_in_each_language(client, seed, code):
     assert url.startswith(f"/{code}/")
 
 
-DIRECTION = {"fr": "ltr", "ar": "rtl", "en": "ltr"}
-TINGHIR = {
-    "fr": "Tinghir-Jérusalem : Les Échos du mellah",
-    "ar": "تنغير - القدس: أصداء الملاح",
-    "en": "Tinghir-Jerusalem: The Echoes of the mellah",
-}
-IN_YOUR_EYES = {"fr": "Dans tes yeux, je vois mon pays", "ar": "في عينيك أرى بلدي", "en": "In Your Eyes, I See My Country"}
-DIRECTOR = {"fr": "réalisateur", "ar": "مخرج", "en": "director"}
-WRITER = {"fr": "scénariste", "ar": "كاتب السيناريو", "en": "writer"}
-KAMAL = {"fr": "Kamal Hachkar", "ar": "كمال هشكار", "en": "Kamal Hachkar"}
 SYNOPSIS_START = {
     "fr": "Situé à l'époque du protectorat français au Maroc",
     "ar": "تدور أحداث الفيلم في زمن الحماية الفرنسية على المغرب",
