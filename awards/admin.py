@@ -1,14 +1,13 @@
 from django.contrib import admin
 
-from filmmaker.admin import LanguageDirectionMixin, PublishableAdmin, extend_inlines
-from films.models import Film
-from modeltranslation.admin import TranslationTabularInline
+from editorial.admin import PublishableAdmin
+from editorial.widgets import TranslatedTabularInline
 
 from .models import Award, Festival
 from .views import FestivalDetailView
 
 
-class AwardInline(LanguageDirectionMixin, TranslationTabularInline):
+class AwardInline(TranslatedTabularInline):
     model = Award
     extra = 0
     fields = ["slug", "year", "category", "outcome", "film", "person", "is_published"]
@@ -47,7 +46,3 @@ class AwardAdmin(PublishableAdmin):
     autocomplete_fields = ["festival", "film", "person", "sources"]
     list_select_related = ["festival", "film", "person"]
     fields = ["slug", "festival", "year", "category", "outcome", "film", "person", "notes", "sources", "is_published", "published_at"]
-
-
-# Awards on the film page; added here because the awards app may import films, not the reverse.
-extend_inlines(Film, FilmAwardInline)

@@ -3,7 +3,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from filmmaker.models import Person, Publishable, PublishableQuerySet, SlugManager, Source, published_q
+from core.models import Publishable, PublishableQuerySet, SlugManager, Source, published_q
+from people.models import Person
 from films.models import YEAR_VALIDATORS, Film
 
 
@@ -36,6 +37,10 @@ class AwardQuerySet(PublishableQuerySet):
             models.Q(film__isnull=True) | published_q("film__"),
             models.Q(person__isnull=True) | published_q("person__"),
         )
+
+    def in_reading_order(self):
+        """Newest first, undated last, then by festival: the order award lists are read in."""
+        return self.order_by(models.F("year").desc(nulls_last=True), "festival__slug", "slug")
 
 
 class AwardManager(SlugManager.from_queryset(AwardQuerySet)):
@@ -73,7 +78,8 @@ class Award(Publishable):
 
     class Meta:
         # Unknown years last, then by festival.
-        ordering = [models.F("year").desc(nulls_last=True), "festival__slug", "slug"]
+        # No join on every lookup: lists that group by festival use in_reading_order().
+        ordering = [models.F("year").desc(nulls_last=True), "slug"]
         verbose_name = _("award")
         verbose_name_plural = _("awards")
         constraints = [

@@ -3,7 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from django.utils.translation import gettext_lazy as _
 
-from filmmaker.structured_data import StructuredDataMixin, item_list, web_page
+from core.structured_data import StructuredDataMixin, item_list, web_page
 
 from .models import Award, Festival
 from .structured_data import festival_node
@@ -24,7 +24,7 @@ class AwardListView(StructuredDataMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        return Award.objects.published().select_related("festival", "film", "person")
+        return Award.objects.published().select_related("festival", "film", "person").in_reading_order()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -54,7 +54,7 @@ class FestivalDetailView(StructuredDataMixin, DetailView):
         return Festival.objects.published().prefetch_related(
             Prefetch(
                 "awards",
-                queryset=Award.objects.published().select_related("film", "person"),
+                queryset=Award.objects.published().select_related("film", "person").in_reading_order(),
                 to_attr="visible_awards",
             )
         )

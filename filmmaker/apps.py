@@ -3,13 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class FilmmakerConfig(AppConfig):
+    """The public website: the pages and features that gather several apps."""
+
     name = "filmmaker"
-    verbose_name = _("People")
-
-    def ready(self):
-        # Every save of translated content, wherever it comes from (admin, shell, fixtures),
-        # keeps the translation status up to date; modeltranslation is ready by now.
-        from . import images, translation_status
-
-        translation_status.connect_signals()
-        images.connect_signals()
+    verbose_name = _("Website")

@@ -21,10 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from awards.models import Award, Festival
+from core.structured_data import StructuredDataMixin, web_page
 from films.models import Film
-
-from .models import Person
-from .structured_data import StructuredDataMixin, web_page
+from people.models import Person
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8

@@ -44,11 +44,16 @@ INSTALLED_APPS = [
     "imagekit",
     "reversion",
     "axes",
+    # The project's apps, top layer first; imports point down only (see pyproject.toml).
     "filmmaker",
-    "films",
     "awards",
+    "films",
+    "people",
     "editorial",
+    "core",
 ]
+# The apps whose models editors edit: the Editor group gets every permission on them.
+EDITOR_APPS = ["awards", "films", "people", "editorial", "core"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -192,7 +197,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
-FORMAT_MODULE_PATH = ["filmmaker.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 # The development server and the demo serve uploaded media themselves; production
 # puts a web server in front and sets DJANGO_SERVE_MEDIA=0.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)

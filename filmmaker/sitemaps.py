@@ -1,18 +1,14 @@
-"""sitemap.xml: every published page, with its French, Arabic and English addresses."""
+"""sitemap.xml: every published page, with its French, Arabic and English addresses.
 
-from django.contrib.sitemaps import Sitemap
+Each app lists its own objects; the site adds its list pages.
+"""
+
 from django.urls import reverse
 
-from awards.models import Festival
-from films.models import Film
-
-from .models import Person
-
-
-class I18nSitemap(Sitemap):
-    i18n = True  # one <url> per language…
-    alternates = True  # …each listing the others as hreflang alternates
-    x_default = True
+from awards.sitemaps import FestivalSitemap
+from core.sitemaps import I18nSitemap
+from films.sitemaps import FilmSitemap
+from people.sitemaps import PersonSitemap
 
 
 class StaticSitemap(I18nSitemap):
@@ -23,28 +19,6 @@ class StaticSitemap(I18nSitemap):
 
     def location(self, item):
         return reverse(item)
-
-
-class PublishedSitemap(I18nSitemap):
-    model = None
-
-    def items(self):
-        return self.model.objects.published().order_by("slug")
-
-    def lastmod(self, obj):
-        return obj.updated_at
-
-
-class PersonSitemap(PublishedSitemap):
-    model = Person
-
-
-class FilmSitemap(PublishedSitemap):
-    model = Film
-
-
-class FestivalSitemap(PublishedSitemap):
-    model = Festival
 
 
 SITEMAPS = {

@@ -7,14 +7,24 @@ from django.templatetags.static import static
 from django.views.generic import RedirectView
 from django.views.static import serve
 
+from films.views import FilmListView
+
 from . import views
 from .robots import robots_txt
 from .search import SearchView
 from .sitemaps import SITEMAPS
 
+# The person and film pages gather several apps, so the site composes their namespaces.
 person_patterns = (
     [path("<slug:slug>/", views.PersonDetailView.as_view(), name="detail")],
     "people",
+)
+film_patterns = (
+    [
+        path("", FilmListView.as_view(), name="list"),
+        path("<slug:slug>/", views.FilmDetailView.as_view(), name="detail"),
+    ],
+    "films",
 )
 
 urlpatterns = [
@@ -28,7 +38,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("people/", include(person_patterns)),
-    path("films/", include("films.urls")),
+    path("films/", include(film_patterns)),
     path("", include("awards.urls")),
     path("search/", SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),

@@ -1,15 +1,20 @@
+"""The pages that gather several apps: home, a person with their films and awards, a film
+with its awards."""
+
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, TemplateView
 
-from .models import Person
-from .structured_data import StructuredDataMixin, first_paragraph, profile_page, text
-from .timeline import build_timeline
+from awards.models import Award
+from awards.structured_data import honours
+from core.structured_data import StructuredDataMixin, first_paragraph, text, web_page
+from films.models import Credit, Film
+from films.structured_data import movie_node
+from films.views import credits_queryset
+from people.models import Person
+from people.structured_data import profile_page
 
-# The person app does not import films or awards: it reaches them through the
-# reverse relations those apps declare.
-Credit = Person.credits.field.model
-Award = Person.awards.field.model
+from .timeline import build_timeline
 
 
 def filmography(credits):
@@ -44,6 +49,7 @@ def person_awards(person):
         Award.objects.published()
         .filter(Q(person=person) | Q(film__in=Credit.objects.filter(person=person).values("film")))
         .select_related("festival", "film", "person")
+        .in_reading_order()
     )
 
 
@@ -90,3 +96,34 @@ class HomeView(PersonDetailView):
             context["structured_data"] = []
             return context
         return super().get_context_data(**kwargs)
+
+
+class FilmDetailView(StructuredDataMixin, DetailView):
+    def get_queryset(self):
+        return (
+            Film.objects.published()
+            .select_related("genre")
+            .prefetch_related(
+                "sources",
+                Prefetch("credits", queryset=credits_queryset().prefetch_related("sources"), to_attr="visible_credits"),
+                Prefetch(
+                    "awards",
+                    queryset=Award.objects.published().select_related("festival").in_reading_order(),
+                    to_attr="visible_awards",
+                ),
+            )
+        )
+
+    def get_structured_data(self, context):
+        film = self.object
+        movie = movie_node(film, self.request, credits=film.visible_credits, awards=honours(film.visible_awards))
+        return [web_page(self.request, name=movie.get("name", ""), mainEntity=movie)]
+
+    def get_page_meta(self, context):
+        film = self.object
+        return {
+            "type": "video.movie",
+            "description": first_paragraph(text(film, "synopsis"), 200),
+            "image": self.request.build_absolute_uri(film.poster.url) if film.poster else "",
+            "image_alt": text(film, "poster_alt"),
+        }

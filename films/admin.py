@@ -1,11 +1,9 @@
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from filmmaker.admin import PublishableAdmin, VocabularyAdmin, extend_inlines
-from filmmaker.models import Person
+from editorial.admin import PublishableAdmin, VocabularyAdmin
 
 from .models import Credit, Film, Genre, Role
-from .views import FilmDetailView
 
 admin.site.register(Genre, VocabularyAdmin)
 admin.site.register(Role, VocabularyAdmin)
@@ -42,12 +40,6 @@ class FilmAdmin(PublishableAdmin):
         "synopsis", "poster", "poster_alt", "sources", "is_published", "published_at",
     ]
     inlines = [FilmCreditInline]
-    preview_view = FilmDetailView
-
-
-# The person's admin page lists their credits too; added here because the films app
-# may import the person app, not the reverse.
-extend_inlines(Person, PersonCreditInline)
 
 
 @admin.register(Credit)

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from pilkit.processors import ResizeToFit
 
-from filmmaker.images import ImageUploadValidator
-from filmmaker.models import Person, Publishable, Source, UnguessableUploadTo, Vocabulary, published_q, require_alt_text
+from core.images import ImageUploadValidator
+from core.models import Publishable, Source, UnguessableUploadTo, Vocabulary, published_q, require_alt_text
+from people.models import Person
 
 # The first films date from 1888; a year far in the future is a typing mistake.
 YEAR_VALIDATORS = [MinValueValidator(1888), MaxValueValidator(2100)]
@@ -114,7 +115,8 @@ class Credit(models.Model):
     objects = CreditManager()
 
     class Meta:
-        ordering = ["film", "order", "pk"]
+        # No join on every lookup: views that list credits across films order them explicitly.
+        ordering = ["order", "pk"]
         verbose_name = _("credit")
         verbose_name_plural = _("credits")
         constraints = [
@@ -127,4 +129,4 @@ class Credit(models.Model):
     def natural_key(self):
         return (self.film.slug, self.person.slug, self.role.slug)
 
-    natural_key.dependencies = ["films.film", "filmmaker.person", "films.role"]
+    natural_key.dependencies = ["films.film", "people.person", "films.role"]

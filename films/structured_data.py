@@ -1,15 +1,7 @@
-"""schema.org ``Movie`` nodes, from a film and the credits and awards its view prefetched."""
+"""schema.org ``Movie`` nodes, from a film and the credits its view prefetched."""
 
-from filmmaker.structured_data import absolute, compact, first_paragraph, person_reference, text
-
-# Awards that are honours: schema.org's ``award`` is "an award won by or for this item".
-HONOURS = {"won", "special_mention"}
-
-
-def award_text(award):
-    parts = [text(award, "category") or award.get_outcome_display(), text(award.festival, "name")]
-    label = " — ".join(part for part in parts if part)
-    return f"{label} ({award.year})" if award.year else label
+from core.structured_data import absolute, compact, first_paragraph, text
+from people.structured_data import person_reference
 
 
 def movie_reference(film, request):
@@ -23,11 +15,9 @@ def movie_reference(film, request):
     )
 
 
-def movie_node(film, request):
-    """A full Movie: ``film.visible_credits`` and ``film.visible_awards`` must be prefetched."""
+def movie_node(film, request, credits=(), awards=()):
+    """A full Movie, from its visible credits and the names of the awards it won."""
     url = absolute(request, film.get_absolute_url())
-    credits = getattr(film, "visible_credits", [])
-    awards = getattr(film, "visible_awards", [])
     directors = [person_reference(c.person, request) for c in credits if c.role.slug == "director"]
     writers = [person_reference(c.person, request) for c in credits if c.role.slug == "writer"]
     title = text(film, "title")
@@ -46,6 +36,6 @@ def movie_node(film, request):
             "inLanguage": film.original_language,
             "duration": f"PT{film.runtime}M" if film.runtime else "",
             "description": first_paragraph(text(film, "synopsis")),
-            "award": [award_text(a) for a in awards if a.outcome in HONOURS],
+            "award": list(awards),
         }
     )

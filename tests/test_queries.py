@@ -8,7 +8,7 @@ import pytest
 
 from awards.models import Award, Festival
 from films.models import Film
-from tests.conftest import (
+from tests.factories import (
     AwardFactory,
     CreditFactory,
     FestivalFactory,

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.conftest import AwardFactory, FestivalFactory
+from tests.factories import AwardFactory, FestivalFactory
 
 pytestmark = pytest.mark.django_db
 

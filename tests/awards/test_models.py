@@ -7,7 +7,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone, translation
 
 from awards.models import Award, Festival
-from tests.conftest import AwardFactory, FestivalFactory, FilmFactory, PersonFactory
+from tests.factories import AwardFactory, FestivalFactory, FilmFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from awards.models import Award, Festival
-from tests.conftest import AwardFactory, FestivalFactory, FilmFactory, PersonFactory
+from tests.factories import AwardFactory, FestivalFactory, FilmFactory, PersonFactory
 from tests.rendered import LANGUAGES, html_lang_dir, links, tables, text, url
 from tests.seed_text import DIRECTION
 from tests.seed_text import TITLE_2013 as TINGHIR

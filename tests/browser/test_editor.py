@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from films.models import Film
-from tests.conftest import EditorFactory, FilmFactory
+from tests.factories import EditorFactory, FilmFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from filmmaker.search import MAX_QUERY_LENGTH, clean_query, fold, search
 from tests.browser.pages import LANGUAGES, PAGE_TYPES, page_url
-from tests.conftest import AwardFactory, FestivalFactory, FilmFactory, PersonFactory
+from tests.factories import AwardFactory, FestivalFactory, FilmFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

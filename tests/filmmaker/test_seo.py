@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.browser.pages import LANGUAGES, PAGE_TYPES, page_url
-from tests.conftest import FestivalFactory, FilmFactory, PersonFactory
+from tests.factories import FestivalFactory, FilmFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

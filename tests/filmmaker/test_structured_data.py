@@ -7,7 +7,7 @@ import pytest
 
 from awards.models import Award
 from tests.browser.pages import LANGUAGES, PAGE_TYPES, page_url
-from tests.conftest import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
+from tests.factories import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
 

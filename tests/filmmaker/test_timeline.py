@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from filmmaker.timeline import build_timeline
-from tests.conftest import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
+from tests.factories import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext
 
 from awards.models import Festival
-from filmmaker.models import Person
-from tests.conftest import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
+from people.models import Person
+from tests.factories import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
 from tests.rendered import LANGUAGES, html_lang_dir, links, tables, text, url
 from tests.seed_text import DIRECTION, DOCUMENTARY, NAME
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.conftest import AwardFactory, CreditFactory, FilmFactory, GenreFactory, admin_form_data
+from tests.admin_forms import admin_form_data
+from tests.factories import AwardFactory, CreditFactory, FilmFactory, GenreFactory
 
 pytestmark = pytest.mark.django_db
 

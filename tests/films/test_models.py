@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from films.models import Credit, Film, Genre, Role
-from tests.conftest import CreditFactory, FilmFactory, GenreFactory, PersonFactory, RoleFactory
+from tests.factories import CreditFactory, FilmFactory, GenreFactory, PersonFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from films.models import Film
-from tests.conftest import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
+from tests.factories import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
 from tests.rendered import LANGUAGES, html_lang_dir, links, tables, text, url
 from tests.seed_text import DIRECTION, DIRECTOR, WRITER
 from tests.seed_text import NAME as KAMAL

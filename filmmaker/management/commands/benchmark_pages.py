@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from awards.models import Award, Festival
-from filmmaker.models import Person, Source
+from core.models import Source
+from people.models import Person
 from films.models import Credit, Film, Genre, Role
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
-from filmmaker.models import Person
+from people.models import Person
 
 DEFAULT_FIXTURE = settings.BASE_DIR / "fixtures" / "kamal_hachkar.json"
 DEFAULT_MEDIA = settings.BASE_DIR / "fixtures" / "media"

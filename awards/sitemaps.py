@@ -1,0 +1,7 @@
+from core.sitemaps import PublishedSitemap
+
+from .models import Festival
+
+
+class FestivalSitemap(PublishedSitemap):
+    model = Festival

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every content app builds on: publication, vocabularies, sources, images."""
+
+    name = "core"
+    verbose_name = _("Sources")
+
+    def ready(self):
+        from . import images
+
+        # Uploaded images lose their camera and location data, whatever path saves them.
+        images.connect_signals()

@@ -1,0 +1,111 @@
+"""JSON-LD (schema.org) for every page, built from the models.
+
+Each app describes its own objects (people, films and awards each have a
+structured_data module); this module holds what every page shares: the WebSite node,
+the page nodes, the serialiser and a view mixin. Text is taken in the page's language, with the same
+fallback the templates show. Builders only read data the views already loaded,
+so the markup costs no queries.
+"""
+
+import json
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+
+from .templatetags.i18n_fields import resolve
+
+# Characters that could end the <script> element or open a comment inside it.
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+SCHEMA = "https://schema.org"
+
+
+def dumps(data):
+    """Serialise for an inline ``<script type="application/ld+json">``: no content can break out."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str).translate(_JSON_ESCAPES)
+
+
+def text(obj, field):
+    """A translated field in the page's language (or its fallback), as plain text."""
+    return resolve(obj, field)[0] or ""
+
+
+def first_paragraph(value, limit=300):
+    paragraph = (value or "").strip().split("\n\n", 1)[0].strip()
+    if len(paragraph) > limit:
+        paragraph = paragraph[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return paragraph
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if url else ""
+
+
+def compact(node):
+    """Drop empty values, so a field the editors left empty is simply absent."""
+    return {key: value for key, value in node.items() if value not in ("", None, [], {})}
+
+
+def website_node(request):
+    home = absolute(request, reverse("home"))
+    node = {
+        "@type": "WebSite",
+        "@id": f"{home}#website",
+        "url": home,
+        "name": str(settings.SITE_NAME),
+        "inLanguage": get_language(),
+    }
+    try:
+        search = absolute(request, reverse("search"))
+    except NoReverseMatch:  # pragma: no cover - the search page is part of the site
+        search = ""
+    if search:
+        node["potentialAction"] = {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        }
+    return node
+
+
+def web_page(request, page_type="WebPage", name="", **extra):
+    return compact(
+        {
+            "@type": page_type,
+            "url": absolute(request, request.path),
+            "name": str(name),
+            "inLanguage": get_language(),
+            "isPartOf": {"@id": f"{absolute(request, reverse('home'))}#website"},
+            **extra,
+        }
+    )
+
+
+def item_list(request, nodes, name=""):
+    """A CollectionPage listing ``nodes`` in order."""
+    items = [{"@type": "ListItem", "position": index, "item": node} for index, node in enumerate(nodes, start=1)]
+    return web_page(
+        request, "CollectionPage", name=name, mainEntity={"@type": "ItemList", "itemListElement": items} if items else ""
+    )
+
+
+def graph(request, nodes):
+    """The whole document: the site, then the page's own nodes."""
+    return {"@context": SCHEMA, "@graph": [website_node(request), *[n for n in nodes if n]]}
+
+
+class StructuredDataMixin:
+    """Adds ``structured_data`` (a list of schema.org nodes) and ``page_meta`` (Open Graph) to a view's context."""
+
+    def get_structured_data(self, context):
+        return [web_page(self.request)]
+
+    def get_page_meta(self, context):
+        return {}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = self.get_structured_data(context)
+        context["page_meta"] = self.get_page_meta(context)
+        return context

@@ -1,0 +1,7 @@
+from core.sitemaps import PublishedSitemap
+
+from .models import Film
+
+
+class FilmSitemap(PublishedSitemap):
+    model = Film

@@ -1,0 +1,7 @@
+from core.sitemaps import PublishedSitemap
+
+from .models import Person
+
+
+class PersonSitemap(PublishedSitemap):
+    model = Person

@@ -1,0 +1,44 @@
+"""schema.org ``Person`` nodes and the profile page."""
+
+from core.structured_data import absolute, compact, first_paragraph, text, web_page
+
+
+def person_reference(person, request):
+    """A short Person node, for a film's director or an award's recipient."""
+    return compact({"@type": "Person", "name": text(person, "name"), "url": absolute(request, person.get_absolute_url())})
+
+
+def nationality(term):
+    """schema.org wants a Country: its name in the page's language ("Maroc"), not the demonym."""
+    if term.country:
+        return {"@type": "Country", "name": term.country.name, "identifier": term.country.code}
+    return {"@type": "Country", "name": text(term, "name")}
+
+
+def person_node(person, request):
+    """The Person, from the person and their prefetched occupations and nationalities."""
+    url = absolute(request, person.get_absolute_url())
+    return compact(
+        {
+            "@type": "Person",
+            "@id": f"{url}#person",
+            "url": url,
+            "name": text(person, "name"),
+            # The name in the other scripts: the Arabic-script name on French and English pages.
+            "alternateName": [form["name"] for form in person.name_forms()],
+            "birthDate": person.birth_date.isoformat() if person.birth_date else "",
+            "birthPlace": compact({"@type": "Place", "name": text(person, "birthplace")})
+            if text(person, "birthplace")
+            else "",
+            "nationality": [nationality(n) for n in person.nationalities.all()],
+            "jobTitle": [text(o, "name") for o in person.occupations.all()],
+            "description": first_paragraph(text(person, "summary")),
+            "image": absolute(request, person.portrait.url) if person.portrait else "",
+            "sameAs": [link for _label, link in person.external_links],
+        }
+    )
+
+
+def profile_page(person, request):
+    node = person_node(person, request)
+    return web_page(request, "ProfilePage", name=node.get("name", ""), mainEntity=node)
