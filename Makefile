@@ -27,11 +27,14 @@ run: install
 	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/fr/admin/"
 	$(BIN)/python manage.py runserver --insecure $(HOST):$(PORT)
 
+# The import contract first (pyproject.toml): a wrong import fails naming both modules.
 test: install
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 # The same suite against PostgreSQL (DATABASE_URL defaults to the local server).
 test-postgres: install
+	$(BIN)/lint-imports
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/filmmaker} $(BIN)/python -m pytest
 
 # Needs GNU gettext (Debian: apt-get install gettext). Only the django domain is extracted:

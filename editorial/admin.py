@@ -22,6 +22,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from . import staleness
 from . import translation_status as ts
 from .changelist import TranslationStatusMixin
 from .forms import ContentForm
@@ -61,7 +62,7 @@ class ContentAdmin(
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if form.cleaned_data.get("confirm_translations"):
-            ts.confirm(obj)
+            staleness.confirm(obj)
 
     def concurrency_token(self, obj):
         """A fingerprint of the object and of the rows its inlines edit."""

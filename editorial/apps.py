@@ -14,9 +14,9 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial")
 
     def ready(self):
-        from . import permissions, translation_status
+        from . import permissions, staleness
 
         # Every save of translated content, wherever it comes from (admin, shell, fixtures),
         # keeps the translation status up to date; modeltranslation is ready by now.
-        translation_status.connect_signals()
+        staleness.connect_signals()
         post_migrate.connect(permissions.grant_after_migrate, dispatch_uid="editorial-editor-group")

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from . import staleness
 from . import translation_status as ts
 
 
@@ -66,7 +67,7 @@ class TranslationStatusMixin:
     def confirm_translations(self, request, queryset):
         count = 0
         for obj in queryset:
-            ts.confirm(obj)
+            staleness.confirm(obj)
             count += 1
         self.message_user(
             request,

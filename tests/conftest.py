@@ -7,18 +7,47 @@ browser in tests/browser/conftest.py.
 import os
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
+from filmmaker.management.commands.load_site import DEFAULT_MEDIA
+from filmmaker.management.commands.load_site import Command as LoadSite
 from people.models import Person
 
 from .browser.chromium import CHROMIUM, chromium_available
 from .factories import EditorFactory
 
 
+SEED_APPS = ("core", "people", "films", "awards", "editorial")
+# The rows load_site writes, read once per run: hundreds of tests start from the seed, and
+# inserting the rows again is several times faster than validating the fixture again.
+_seed_rows = None
+
+
+def _read_seed_rows():
+    rows = []
+    for label in SEED_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            names = [field.attname for field in model._meta.concrete_fields]
+            rows.append((model, list(model._default_manager.values(*names))))
+    return rows
+
+
 @pytest.fixture
-def seed(db):
+def seed(request, db):
     """The first site's content, loaded the way the run command loads it."""
-    call_command("load_site", verbosity=0)
+    global _seed_rows
+    # A transactional test flushes the database (content types included) and may run
+    # anywhere in the suite: it always loads the fixture itself.
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames)
+    if _seed_rows is None or transactional:
+        call_command("load_site", verbosity=0)
+        if not transactional:
+            _seed_rows = _read_seed_rows()
+    else:
+        for model, rows in _seed_rows:
+            model._default_manager.bulk_create([model(**row) for row in rows])
+        LoadSite().copy_media(DEFAULT_MEDIA)
     return Person.objects.get(slug="kamal-hachkar")
 
 

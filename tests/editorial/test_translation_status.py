@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from editorial.models import TranslationState
+from editorial import staleness
 from editorial import translation_status as ts
 from films.models import Film
 from tests.admin_forms import admin_form_data
@@ -92,7 +93,7 @@ def test_confirming_marks_every_language_up_to_date():
     film = FilmFactory(synopsis_fr="Texte.", synopsis_ar="نص.", synopsis_en="Text.")
     film.synopsis_fr = "Texte corrigé."
     film.save()
-    ts.confirm(Film.objects.get(pk=film.pk))
+    staleness.confirm(Film.objects.get(pk=film.pk))
     assert status(film).is_complete
 
 
