@@ -105,7 +105,7 @@ class FilmDetailView(StructuredDataMixin, DetailView):
             .select_related("genre")
             .prefetch_related(
                 "sources",
-                Prefetch("credits", queryset=credits_queryset().prefetch_related("sources"), to_attr="visible_credits"),
+                Prefetch("credits", queryset=credits_queryset(), to_attr="visible_credits"),
                 Prefetch(
                     "awards",
                     queryset=Award.objects.published().select_related("festival").in_reading_order(),

@@ -27,8 +27,8 @@ PAGES = [
     ("people:detail", {"slug": "kamal-hachkar"}, 200, 8),
     # The page count, the films, their credits.
     ("films:list", {}, 200, 3),
-    # The film, its sources, credits, the credits' sources, awards.
-    ("films:detail", {"slug": "tinghir-jerusalem"}, 200, 5),
+    # The film, its sources, credits, awards.
+    ("films:detail", {"slug": "tinghir-jerusalem"}, 200, 4),
     # The page count and the festivals with their award counts; the festival with its awards;
     # the page count and the awards.
     ("awards:festival_list", {}, 200, 2),
