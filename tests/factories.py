@@ -10,11 +10,6 @@ from people.models import BiographySection, Nationality, Occupation, Person
 LANGUAGES = ("fr", "ar", "en")
 
 
-def translated(field, text):
-    """The same text in the three languages, tagged so a test can tell them apart."""
-    return {f"{field}_{code}": f"{text} [{code}]" for code in LANGUAGES}
-
-
 class OccupationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Occupation
