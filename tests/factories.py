@@ -7,8 +7,6 @@ from core.models import Source
 from films.models import Credit, Film, Genre, Role
 from people.models import BiographySection, Nationality, Occupation, Person
 
-LANGUAGES = ("fr", "ar", "en")
-
 
 class OccupationFactory(factory.django.DjangoModelFactory):
     class Meta:
