@@ -46,7 +46,7 @@ class AwardAdmin(PublishableAdmin):
     ]
     autocomplete_fields = ["festival", "film", "person", "sources"]
     list_select_related = ["festival", "film", "person"]
-    fields = ["slug", "festival", "year", "category", "outcome", "film", "person", "notes", "sources", "is_published", "published_at"]
+    fields = ["slug", "festival", "year", "category", "outcome", "several", "film", "person", "notes", "sources", "is_published", "published_at"]
 
 
 # Awards on the film page; added here because the awards app may import films, not the reverse.

@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.utils.translation import pgettext
 from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, TemplateView
 
 from .models import Person
+from core.phrases import join_and
+
 from .structured_data import StructuredDataMixin, first_paragraph, profile_page, text
 from .timeline import build_timeline
 
@@ -47,6 +50,16 @@ def person_awards(person):
     )
 
 
+def person_title(person):
+    """The page title: the name and what the person does ("Kamal Hachkar, réalisateur et universitaire"),
+    followed by the site's name unless it is the same name."""
+    name = text(person, "name")
+    occupations = join_and(text(occupation, "name") for occupation in person.occupations.all())
+    title = pgettext("person page title", "%(name)s, %(occupations)s") % {"name": name, "occupations": occupations} if occupations else name
+    site_name = str(settings.SITE_NAME)
+    return title if name == site_name else f"{title} · {site_name}"
+
+
 class PersonDetailView(StructuredDataMixin, DetailView):
     def get_queryset(self):
         return person_queryset()
@@ -68,8 +81,9 @@ class PersonDetailView(StructuredDataMixin, DetailView):
     def get_page_meta(self, context):
         person = self.object
         return {
+            "title": person_title(person),
             "type": "profile",
-            "description": first_paragraph(text(person, "summary"), 200),
+            "description": first_paragraph(text(person, "summary"), 300),
             "image": self.request.build_absolute_uri(person.portrait.url) if person.portrait else "",
             "image_alt": text(person, "portrait_alt"),
         }
