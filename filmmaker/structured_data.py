@@ -14,7 +14,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
 from core.phrases import fit_sentences, sentences
-from core.typography import for_language
 
 from .templatetags.i18n_fields import resolve
 
@@ -30,9 +29,8 @@ def dumps(data):
 
 
 def text(obj, field):
-    """A translated field in the page's language (or its fallback), as plain text (French typeset)."""
-    value, code = resolve(obj, field)
-    return for_language(value or "", code)
+    """A translated field in the page's language (or its fallback), as plain text."""
+    return resolve(obj, field)[0] or ""
 
 
 def first_paragraph(value, limit=300):
