@@ -39,6 +39,9 @@ _RULES = [
 ]
 
 
+_CONTEXT = re.compile(r"^[\w)\]…%]$")
+
+
 def _apply(text):
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
@@ -57,8 +60,11 @@ def french(text, before=""):
     for index, piece in enumerate(pieces):
         # Keep the character before each piece as context, then drop it again.
         context = before if index == 0 else addresses[index - 1][-1:]
-        context = context if context and not context.isspace() else ""
-        typeset = _apply(context + piece)[len(context):] if piece else piece
+        # Only a character the rules look back at (a letter, a digit, a closing bracket) serves.
+        context = context if _CONTEXT.match(context) else ""
+        typeset = _apply(context + piece) if piece else piece
+        if context:
+            typeset = typeset[len(context):] if typeset.startswith(context) else _apply(piece)
         out.append(typeset)
         if index < len(addresses):
             out.append(addresses[index])
