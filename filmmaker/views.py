@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.utils.translation import pgettext
 from django.db.models import Prefetch, Q
+from django.utils.translation import pgettext
 from django.views.generic import DetailView, TemplateView
 
-from .models import Person
 from core.phrases import join_and
 
+from .models import Person
 from .structured_data import StructuredDataMixin, first_paragraph, profile_page, text
 from .timeline import build_timeline
 
@@ -55,7 +55,9 @@ def person_title(person):
     followed by the site's name unless it is the same name."""
     name = text(person, "name")
     occupations = join_and(text(occupation, "name") for occupation in person.occupations.all())
-    title = pgettext("person page title", "%(name)s, %(occupations)s") % {"name": name, "occupations": occupations} if occupations else name
+    title = name
+    if occupations:
+        title = pgettext("person page title", "%(name)s, %(occupations)s") % {"name": name, "occupations": occupations}
     site_name = str(settings.SITE_NAME)
     return title if name == site_name else f"{title} · {site_name}"
 
