@@ -45,4 +45,4 @@ class AwardAdmin(PublishableAdmin):
     ]
     autocomplete_fields = ["festival", "film", "person", "sources"]
     list_select_related = ["festival", "film", "person"]
-    fields = ["slug", "festival", "year", "category", "outcome", "film", "person", "notes", "sources", "is_published", "published_at"]
+    fields = ["slug", "festival", "year", "category", "outcome", "several", "film", "person", "notes", "sources", "is_published", "published_at"]

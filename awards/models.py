@@ -65,6 +65,13 @@ class Award(Publishable):
         _("category"), max_length=300, blank=True, help_text=_("The prize's name, for example Best Documentary Award.")
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.WON)
+    # The sources sometimes speak of "several awards" at a festival without naming them: one entry
+    # then stands for two or more, and every count of awards says "at least" rather than a false total.
+    several = models.BooleanField(
+        _("several awards"),
+        default=False,
+        help_text=_("This entry stands for several awards the sources do not list one by one."),
+    )
     film = models.ForeignKey(
         Film, on_delete=models.CASCADE, null=True, blank=True, related_name="awards", verbose_name=_("film")
     )

@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
-from core.structured_data import StructuredDataMixin, item_list, web_page
+from core.structured_data import StructuredDataMixin, item_list, text, web_page
 
 from .models import Award, Festival
 from .structured_data import festival_node
@@ -34,6 +35,9 @@ class AwardListView(StructuredDataMixin, ListView):
     def get_structured_data(self, context):
         return [web_page(self.request, "CollectionPage", name=_("Awards"))]
 
+    def get_page_meta(self, context):
+        return {"description": gettext("The awards of the films of %(name)s, year by year.") % {"name": settings.SITE_NAME}}
+
 
 class FestivalListView(StructuredDataMixin, ListView):
     paginate_by = 100
@@ -41,12 +45,16 @@ class FestivalListView(StructuredDataMixin, ListView):
     def get_queryset(self):
         visible = Award.objects.published()
         return Festival.objects.published().annotate(
-            award_count=Count("awards", filter=Q(awards__in=visible), distinct=True)
+            award_count=Count("awards", filter=Q(awards__in=visible), distinct=True),
+            several_count=Count("awards", filter=Q(awards__in=visible, awards__several=True), distinct=True),
         )
 
     def get_structured_data(self, context):
         festivals = [festival_node(f, self.request, full=False) for f in context["object_list"]]
         return [item_list(self.request, festivals, name=_("Festivals"))]
+
+    def get_page_meta(self, context):
+        return {"description": gettext("The festivals and awards of the films of %(name)s.") % {"name": settings.SITE_NAME}}
 
 
 class FestivalDetailView(StructuredDataMixin, DetailView):
@@ -65,3 +73,7 @@ class FestivalDetailView(StructuredDataMixin, DetailView):
     def get_structured_data(self, context):
         festival = festival_node(self.object, self.request)
         return [web_page(self.request, name=festival.get("name", ""), mainEntity=festival)]
+
+    def get_page_meta(self, context):
+        values = {"festival": text(self.object, "name"), "name": settings.SITE_NAME}
+        return {"description": gettext("%(festival)s: the awards of the films of %(name)s, year by year.") % values}

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
+from core.phrases import fit_sentences, sentences
+
 from .templatetags.i18n_fields import resolve
 
 # Characters that could end the <script> element or open a comment inside it.
@@ -32,9 +34,13 @@ def text(obj, field):
 
 
 def first_paragraph(value, limit=300):
+    """The first paragraph, or as many of its whole sentences as fit in ``limit``.
+
+    Only a first sentence longer than the limit is cut, at a word, with an ellipsis.
+    """
     paragraph = (value or "").strip().split("\n\n", 1)[0].strip()
     if len(paragraph) > limit:
-        paragraph = paragraph[: limit - 1].rsplit(" ", 1)[0] + "…"
+        paragraph = fit_sentences(sentences(paragraph), limit) or paragraph[: limit - 1].rsplit(" ", 1)[0] + "…"
     return paragraph
 
 

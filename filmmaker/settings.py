@@ -201,3 +201,10 @@ FORMAT_MODULE_PATH = ["core.formats"]
 # The development server and the demo serve uploaded media themselves; production
 # puts a web server in front and sets DJANGO_SERVE_MEDIA=0.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# French typography (’, « », no-break spaces before : ; ? !) on French text of public pages.
+# After CommonMiddleware in the list, so it runs before the response's length is computed.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1, "core.typography.FrenchTypographyMiddleware")
+
+# Country names as the site's readers write them ("États-Unis", not "États-Unis d'Amérique").
+COUNTRIES_OVERRIDE = {"US": _("United States")}

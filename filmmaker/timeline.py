@@ -83,6 +83,9 @@ def build_timeline(filmography_rows, awards):
         "film_count": sum(len(v) for v in films_by_year.values()),
         "award_count": len(awards),
         "unknown_count": len(unknown),
+        # Entries that stand for several awards make the totals minimums (awards.counting).
+        "several_count": sum(1 for award in awards if getattr(award, "several", False)),
+        "unknown_several_count": sum(1 for award in unknown if getattr(award, "several", False)),
         # The text equivalent: every year with something in it, then the awards of unknown year.
         "rows": [
             {"year": year, "films": films_by_year.get(year, []), "awards": awards_by_year.get(year, [])}

@@ -3,14 +3,16 @@ with its awards."""
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
+from django.utils.translation import pgettext
 from django.views.generic import DetailView, TemplateView
 
 from awards.models import Award
 from awards.structured_data import honours
+from core.phrases import join_and
 from core.structured_data import StructuredDataMixin, first_paragraph, text, web_page
 from films.models import Credit, Film
 from films.structured_data import movie_node
-from films.views import credits_queryset
+from films.views import credits_queryset, film_description
 from people.models import Person
 from people.structured_data import profile_page
 
@@ -53,6 +55,18 @@ def person_awards(person):
     )
 
 
+def person_title(person):
+    """The page title: the name and what the person does ("Kamal Hachkar, réalisateur et universitaire"),
+    followed by the site's name unless it is the same name."""
+    name = text(person, "name")
+    occupations = join_and(text(occupation, "name") for occupation in person.occupations.all())
+    title = name
+    if occupations:
+        title = pgettext("person page title", "%(name)s, %(occupations)s") % {"name": name, "occupations": occupations}
+    site_name = str(settings.SITE_NAME)
+    return title if name == site_name else f"{title} · {site_name}"
+
+
 class PersonDetailView(StructuredDataMixin, DetailView):
     def get_queryset(self):
         return person_queryset()
@@ -74,8 +88,9 @@ class PersonDetailView(StructuredDataMixin, DetailView):
     def get_page_meta(self, context):
         person = self.object
         return {
+            "title": person_title(person),
             "type": "profile",
-            "description": first_paragraph(text(person, "summary"), 200),
+            "description": first_paragraph(text(person, "summary"), 300),
             "image": self.request.build_absolute_uri(person.portrait.url) if person.portrait else "",
             "image_alt": text(person, "portrait_alt"),
         }
@@ -123,7 +138,7 @@ class FilmDetailView(StructuredDataMixin, DetailView):
         film = self.object
         return {
             "type": "video.movie",
-            "description": first_paragraph(text(film, "synopsis"), 200),
+            "description": film_description(film),
             "image": self.request.build_absolute_uri(film.poster.url) if film.poster else "",
             "image_alt": text(film, "poster_alt"),
         }

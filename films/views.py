@@ -1,11 +1,29 @@
+from django.conf import settings
 from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import ListView
 
-from core.structured_data import StructuredDataMixin, item_list
+from core.phrases import fit_sentences, sentences
 
+from core.structured_data import StructuredDataMixin, first_paragraph, item_list, text
+
+from .credits import credits_sentence
 from .models import Credit, Film
 from .structured_data import movie_reference
+
+
+def film_description(film, limit=300):
+    """A description that names the film: "Title (2019), documentary.", then the synopsis's first
+    whole sentences, or the credits when there is no synopsis."""
+    values = {"title": text(film, "title"), "year": film.year}
+    if film.genre:
+        values["genre"] = text(film.genre, "name")
+        intro = gettext("%(title)s (%(year)s), %(genre)s film.") % values
+    else:
+        intro = gettext("%(title)s (%(year)s).") % values
+    synopsis = sentences(first_paragraph(text(film, "synopsis"), limit))
+    extra = synopsis or sentences(credits_sentence(getattr(film, "visible_credits", [])))
+    return fit_sentences([intro, *extra], limit) or first_paragraph(intro, limit)
 
 
 def credits_queryset():
@@ -25,3 +43,7 @@ class FilmListView(StructuredDataMixin, ListView):
     def get_structured_data(self, context):
         films = [movie_reference(film, self.request) for film in context["object_list"]]
         return [item_list(self.request, films, name=_("Films"))]
+
+    def get_page_meta(self, context):
+        return {"description": gettext("Films by %(name)s, with their credits and awards.") % {"name": settings.SITE_NAME}}
+

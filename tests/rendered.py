@@ -105,3 +105,11 @@ def links(response, within=None):
 
 def tables(response):
     return parse(response).tables
+
+
+def shown(code, words):
+    """``words`` as a page in language ``code`` shows them: French pages typeset apostrophes,
+    guillemets and the spaces before punctuation (core.typography)."""
+    from core.typography import for_language
+
+    return for_language(str(words), code)

@@ -35,21 +35,30 @@ FACTS = [
     ("occupation: academic", HOME, {"fr": "universitaire", "ar": "أكاديمي", "en": "academic"}),
     ("nationality: Moroccan", HOME, {"fr": "marocaine", "ar": "مغربية", "en": "Moroccan"}),
     ("nationality: French", HOME, {"fr": "française", "ar": "فرنسية", "en": "French"}),
-    ("Franco-Moroccan filmmaker", HOME, {"fr": "franco-marocain", "ar": "فرنسي مغربي", "en": "Franco-Moroccan"}),
+    ("Franco-Moroccan filmmaker", HOME, {"fr": "franco-marocain", "ar": "مغربي فرنسي", "en": "Franco-Moroccan"}),
     ("Berber family", HOME, {"fr": "famille berbère", "ar": "لعائلة أمازيغية", "en": "Berber family"}),
     ("left at six months", HOME, {"fr": "six mois", "ar": "ستة أشهر", "en": "six months old"}),
     ("father in France since 1968", HOME, {"fr": "depuis 1968", "ar": "منذ عام 1968", "en": "since 1968"}),
-    ("summer visits to Tinghir", HOME, {"fr": "vacances d'été", "ar": "العطل الصيفية", "en": "summer holidays"}),
+    ("summer visits to Tinghir", HOME, {"fr": "vacances d’été", "ar": "العطل الصيفية", "en": "summer holidays"}),
     (
         "master's degree in medieval history",
         HOME,
         {"fr": "master en histoire médiévale", "ar": "الماجستير في تاريخ العصور الوسطى", "en": "medieval history"},
     ),
-    ("Sorbonne", HOME, {"fr": "la Sorbonne", "ar": "جامعة السوربون", "en": "Sorbonne University"}),
+    ("Sorbonne", HOME, {"fr": "à la Sorbonne", "ar": "من جامعة السوربون", "en": "at the Sorbonne"}),
     (
         "teacher in 2005",
         HOME,
-        {"fr": "En 2005, il devient enseignant", "ar": "وفي عام 2005 أصبح مدرّسًا", "en": "In 2005, he became a teacher"},
+        {"fr": "En 2005, il devient enseignant", "ar": "وفي عام 2005 أصبح أستاذًا", "en": "In 2005, he became a teacher"},
+    ),
+    (
+        "after passing the CAPES",
+        HOME,
+        {
+            "fr": "après avoir été reçu au CAPES",
+            "ar": "بعد حصوله على شهادة الكفاءة لأساتذة التعليم الثانوي (CAPES)",
+            "en": "after passing the CAPES, France's competitive examination for secondary-school teachers",
+        },
     ),
     ("French protectorate", TINGHIR_PAGE, {"fr": "protectorat français", "ar": "الحماية الفرنسية", "en": "French protectorate"}),
     ("criticised by Islamists", TINGHIR_PAGE, {"fr": "islamistes", "ar": "الإسلاميون", "en": "Islamists"}),
@@ -74,12 +83,12 @@ FESTIVAL_NAMES = {
     },
     "paris": {
         "fr": "Festival international du film fantastique de Paris",
-        "ar": "مهرجان باريس الدولي لسينما الفانتازيا",
+        "ar": "مهرجان باريس الدولي للفيلم الفانتاستيكي",
         "en": "Paris International Fantastic Film Festival",
     },
-    "africa": {"fr": "Festival Lumières d'Afrique", "ar": "مهرجان أضواء أفريقيا", "en": "Lights of Africa Festival"},
+    "africa": {"fr": "Festival Lumières d’Afrique", "ar": "مهرجان أضواء إفريقيا", "en": "Lights of Africa Festival"},
     "ashkelon": {
-        "fr": "Festival Jewish Eye d'Ashkelon",
+        "fr": "Festival Jewish Eye d’Ashkelon",
         "ar": "مهرجان العين اليهودية في عسقلان",
         "en": "Ashkelon Jewish Eye Festival",
     },
@@ -109,7 +118,7 @@ PRIZES = [
         {
             "fr": "Grand Prix Eden du documentaire",
             "ar": "الجائزة الكبرى «إيدن» للفيلم الوثائقي",
-            "en": "Grand Prix Eden for documentary",
+            "en": "Grand Prix Eden for Documentary",
         },
     ),
     (
@@ -132,14 +141,14 @@ PRIZES = [
         {
             "fr": "Prix de la presse locale et du public",
             "ar": "جائزة الصحافة المحلية والجمهور",
-            "en": "Local and public press award",
+            "en": "Local and Public Press Award",
         },
     ),
     (
         2015,
         "new-york",
         {
-            "fr": "Prix Pomegranate pour l'excellence séfarade dans les arts",
+            "fr": "Prix Pomegranate pour l’excellence séfarade dans les arts",
             "ar": "جائزة الرمانة للتميز السفاردي في الفنون",
             "en": "Pomegranate Award for Sephardi Excellence in the Arts",
         },

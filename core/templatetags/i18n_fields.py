@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, pgettext
 from modeltranslation.utils import build_localized_fieldname
 
+from core.typography import for_language
+
 register = template.Library()
 
 
@@ -41,7 +43,7 @@ def _wrap(tag, text, code):
 def tr(obj, field):
     """Inline text: ``{% tr film "title" %}``."""
     text, code = resolve(obj, field)
-    return _wrap("span", conditional_escape(text), code)
+    return _wrap("span", conditional_escape(for_language(text, code)), code)
 
 
 @register.simple_tag
@@ -50,7 +52,7 @@ def tr_block(obj, field):
     text, code = resolve(obj, field)
     if not text:
         return ""
-    return _wrap("div", linebreaks_filter(text, autoescape=True), code)
+    return _wrap("div", linebreaks_filter(for_language(text, code), autoescape=True), code)
 
 
 @register.simple_tag

@@ -86,8 +86,8 @@ def test_same_as_comes_from_the_external_identifiers(client, db):
     "code,title,genre,director",
     [
         ("fr", "Tinghir-Jérusalem : Les Échos du mellah", "documentaire", "Kamal Hachkar"),
-        ("ar", "تنغير - القدس: أصداء الملاح", "وثائقي", "كمال هشكار"),
-        ("en", "Tinghir-Jerusalem: The Echoes of the mellah", "documentary", "Kamal Hachkar"),
+        ("ar", "تنغير - جيروزاليم: أصداء الملاح", "وثائقي", "كمال هشكار"),
+        ("en", "Tinghir-Jerusalem: The Echoes of the Mellah", "documentary", "Kamal Hachkar"),
     ],
 )
 def test_film_page_is_a_movie(client, seed, code, title, genre, director):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext, pgettext
 from awards.models import Festival
 from people.models import Person
 from tests.factories import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
-from tests.rendered import LANGUAGES, html_lang_dir, links, tables, text, url
+from tests.rendered import LANGUAGES, html_lang_dir, links, shown, tables, text, url
 from tests.seed_text import DIRECTION, DOCUMENTARY, NAME
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,8 @@ BORN = {"fr": "25 février 1977", "ar": "25 فبراير 1977", "en": "25 Februa
 TITLES = {
     "tinghir-jerusalem": {
         "fr": "Tinghir-Jérusalem : Les Échos du mellah",
-        "ar": "تنغير - القدس: أصداء الملاح",
-        "en": "Tinghir-Jerusalem: The Echoes of the mellah",
+        "ar": "تنغير - جيروزاليم: أصداء الملاح",
+        "en": "Tinghir-Jerusalem: The Echoes of the Mellah",
     },
     "in-your-eyes-i-see-my-country": {
         "fr": "Dans tes yeux, je vois mon pays",
@@ -157,7 +157,7 @@ def test_person_page_hides_awards_of_unpublished_festivals(client, seed):
     categories = {row[2] for row in rows}
     assert len(rows) == 5
     assert "Grand Prize for Best Documentary" not in categories
-    assert "Local and public press award" not in categories
+    assert "Local and Public Press Award" not in categories
     assert "Pomegranate Award for Sephardi Excellence in the Arts" in categories
 
 
@@ -177,7 +177,7 @@ def test_unpublished_person_is_not_found_in_any_language(client, seed, change):
         assert home.status_code == 200
         assert BORN[code] not in text(home)
         with translation.override(code):
-            assert gettext("Nothing has been published yet.") in text(home)
+            assert shown(code, gettext("Nothing has been published yet.")) in text(home)
 
 
 def test_home_page_without_content_still_answers(client, db):
@@ -185,7 +185,7 @@ def test_home_page_without_content_still_answers(client, db):
         response = client.get(url(code, "home"))
         assert response.status_code == 200
         with translation.override(code):
-            assert gettext("Nothing has been published yet.") in text(response)
+            assert shown(code, gettext("Nothing has been published yet.")) in text(response)
 
 
 def test_home_page_shows_another_person_when_the_featured_one_is_missing(client, db):

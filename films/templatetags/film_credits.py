@@ -1,0 +1,11 @@
+from django import template
+
+from films.credits import credit_lines as group_credits
+
+register = template.Library()
+
+
+@register.filter
+def credit_lines(credits):
+    """``{% for line in film.visible_credits|credit_lines %}``: one line per person."""
+    return group_credits(credits)
