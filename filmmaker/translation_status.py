@@ -286,7 +286,8 @@ def confirm(obj):
 
 
 def _capture_previous(sender, instance, raw=False, **kwargs):
-    if instance.pk is None or not is_translated(sender):
+    # A raw save (loaddata, restore) brings its own TranslationState rows: create none here.
+    if raw or instance.pk is None or not is_translated(sender):
         return
     content_type = ContentType.objects.get_for_model(sender)
     if TranslationState.objects.filter(content_type=content_type, object_id=instance.pk).exists():
@@ -296,7 +297,7 @@ def _capture_previous(sender, instance, raw=False, **kwargs):
 
 
 def _record_after_save(sender, instance, raw=False, **kwargs):
-    if not is_translated(sender):
+    if raw or not is_translated(sender):
         return
     confirmed = getattr(instance, "_confirm_translations", False)
     record(instance, confirmed=confirmed, previous=getattr(instance, "_translation_previous", None))

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
+from filmmaker import translation_status
 from filmmaker.models import Person
 
 DEFAULT_FIXTURE = settings.BASE_DIR / "fixtures" / "kamal_hachkar.json"
@@ -53,7 +54,12 @@ class Command(BaseCommand):
         with path.open(encoding="utf-8") as stream:
             # Save as we go, as loaddata does: later natural keys refer to earlier objects.
             for obj in serializers.deserialize("json", stream, handle_forward_references=True):
+                # Saved raw, like loaddata; unlike a restore, a fixture loaded over edited
+                # content must update the translation state as an editor's save would.
+                model = type(obj.object)
+                translation_status._capture_previous(model, obj.object)
                 obj.save()
+                translation_status._record_after_save(model, obj.object)
                 objects.append(obj)
         for obj in objects:
             if obj.deferred_fields:
