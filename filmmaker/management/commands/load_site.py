@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
@@ -12,6 +12,29 @@ from filmmaker.models import Person
 
 DEFAULT_FIXTURE = settings.BASE_DIR / "fixtures" / "kamal_hachkar.json"
 DEFAULT_MEDIA = settings.BASE_DIR / "fixtures" / "media"
+
+
+def describe(instance):
+    return f"{instance._meta.label} {'/'.join(map(str, natural_key(instance)))}"
+
+
+def natural_key(instance):
+    try:
+        return tuple(instance.natural_key())
+    except (AttributeError, ObjectDoesNotExist):
+        # No natural key, or one through a relation that is not resolved yet.
+        return (instance.pk,)
+
+
+def over_length(instance):
+    """Fields whose text is longer than their column allows, named (the database would not)."""
+    found = []
+    for field in instance._meta.concrete_fields:
+        limit = getattr(field, "max_length", None)
+        value = getattr(instance, field.attname, None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            found.append(f"{field.name} has {len(value)} characters, at most {limit} are allowed")
+    return found
 
 
 class Command(BaseCommand):
@@ -28,8 +51,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Load only into a site with no people yet, so editors' changes are never overwritten.",
         )
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="Validate the fixture as a load would, then change nothing (no rows, no media).",
+        )
 
-    def handle(self, fixture, media, if_empty=False, **options):
+    def handle(self, fixture, media, if_empty=False, check=False, **options):
         path = Path(fixture)
         if not path.is_file():
             raise CommandError(f"No fixture at {path}.")
@@ -40,37 +68,79 @@ class Command(BaseCommand):
             )
             return
         try:
-            count = self.load(path)
+            count = self.load(path, check=check)
         except (serializers.base.DeserializationError, DatabaseError, ValueError) as error:
             # Malformed JSON raises a DeserializationError with no message: the reason is its cause.
             reason = str(error) or str(error.__cause__ or "") or type(error).__name__
             raise CommandError(f"{path.name}: nothing was loaded. {reason}") from error
+        if check:
+            self.stdout.write(self.style.SUCCESS(f"{path.name} is valid: {count} objects; nothing was changed."))
+            return
         copied = self.copy_media(Path(media))
         self.stdout.write(self.style.SUCCESS(f"Loaded {count} objects from {path.name}; copied {copied} media files."))
 
-    @transaction.atomic
-    def load(self, path):
+    def load(self, path, check=False):
+        """Load (or with ``check``, only validate) the fixture; on any error nothing is kept.
+
+        Every problem found is reported together, so a fixture is fixed in one pass: values
+        longer than their column (checked before the database sees them: PostgreSQL would
+        not name the field), natural keys given twice (the second copy would silently
+        overwrite the first) and every ``full_clean`` error.
+        """
+        errors = []
         objects = []
-        with path.open(encoding="utf-8") as stream:
-            # Save as we go, as loaddata does: later natural keys refer to earlier objects.
-            for obj in serializers.deserialize("json", stream, handle_forward_references=True):
-                # Saved raw, like loaddata; unlike a restore, a fixture loaded over edited
-                # content must update the translation state as an editor's save would.
-                model = type(obj.object)
-                translation_status._capture_previous(model, obj.object)
-                obj.save()
-                translation_status._record_after_save(model, obj.object)
-                objects.append(obj)
-        for obj in objects:
-            if obj.deferred_fields:
-                obj.save_deferred_fields()
-        # Validate after every object and relation is in place, so unique checks see the whole set.
-        for obj in objects:
+        with transaction.atomic():
+            seen = {}
             try:
-                obj.object.full_clean()
-            except ValidationError as error:
-                label = f"{obj.object._meta.label} {getattr(obj.object, 'slug', obj.object.pk)!s}"
-                raise CommandError(f"{path.name}: nothing was loaded; {label} is invalid: {error.message_dict}") from error
+                with path.open(encoding="utf-8") as stream:
+                    # Save as we go, as loaddata does: later natural keys refer to earlier objects.
+                    for index, obj in enumerate(serializers.deserialize("json", stream, handle_forward_references=True), 1):
+                        instance = obj.object
+                        too_long = over_length(instance)
+                        if too_long:
+                            errors.append(f"object #{index} ({describe(instance)}): {'; '.join(too_long)}")
+                            continue
+                        # Saved raw, like loaddata; unlike a restore, a fixture loaded over edited
+                        # content must update the translation state as an editor's save would.
+                        model = type(instance)
+                        try:
+                            with transaction.atomic():
+                                translation_status._capture_previous(model, instance)
+                                obj.save()
+                                translation_status._record_after_save(model, instance)
+                        except DatabaseError as error:
+                            errors.append(f"object #{index} ({describe(instance)}): {error}")
+                            continue
+                        key = (instance._meta.label, *natural_key(instance))
+                        if key in seen:
+                            errors.append(
+                                f"objects #{seen[key]} and #{index} are both {describe(instance)}: "
+                                "the second would overwrite the first"
+                            )
+                        seen.setdefault(key, index)
+                        objects.append(obj)
+            except serializers.base.DeserializationError as error:
+                if not errors:
+                    raise
+                # An object refused earlier can make a later one unreadable: report both.
+                errors.append(str(error) or str(error.__cause__ or "") or type(error).__name__)
+                transaction.set_rollback(True)
+                raise CommandError(f"{path.name}: nothing was loaded; {len(errors)} problem(s):\n  " + "\n  ".join(errors)) from error
+            for obj in objects:
+                if obj.deferred_fields:
+                    obj.save_deferred_fields()
+            # Validate after every object and relation is in place, so unique checks see the whole set.
+            for obj in objects:
+                try:
+                    obj.object.full_clean()
+                except ValidationError as error:
+                    errors.append(f"{describe(obj.object)} is invalid: {error.message_dict}")
+            if errors:
+                transaction.set_rollback(True)
+                problems = "\n  ".join(errors)
+                raise CommandError(f"{path.name}: nothing was loaded; {len(errors)} problem(s):\n  {problems}")
+            if check:
+                transaction.set_rollback(True)
         return len(objects)
 
     def copy_media(self, source):
