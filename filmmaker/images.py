@@ -9,6 +9,7 @@ drops EXIF (camera, GPS position), XMP and text chunks, and turns the picture up
 
 import warnings
 from io import BytesIO
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -62,6 +63,10 @@ class ImageUploadValidator:
                     params={"format": image.format or _("Unknown"), "formats": accepted_formats_label()},
                 )
             check_pixels(image.width, image.height)
+            check_decoded_size(image)
+            check_extension(getattr(value, "name", ""), image.format)
+            check_decodes(image)
+            check_no_trailing_data(value, image.format)
         finally:
             image.close()
 
@@ -76,6 +81,140 @@ def check_pixels(width, height):
             _("This image is %(width)s × %(height)s pixels; images may have at most %(limit)s million pixels."),
             code="too_many_pixels",
             params={"width": width, "height": height, "limit": f"{limit / 1_000_000:g}"},
+        )
+
+
+# Bytes Pillow keeps in memory per pixel of each mode (three-band RGB is stored in four bytes).
+MODE_BYTES = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16L": 2, "I;16B": 2, "I;16N": 2}
+# The extensions a file of each accepted format may have: a PNG named .jpg is refused, since a
+# name that lies about its content is how polyglots and mislabelled files get through.
+EXTENSIONS = {"JPEG": {".jpg", ".jpeg", ".jpe", ".jfif"}, "PNG": {".png"}, "WEBP": {".webp"}, "AVIF": {".avif"}}
+
+
+def decoded_bytes(image):
+    """Memory one decoded copy of the image takes: width × height × bytes per pixel × frames."""
+    frames = getattr(image, "n_frames", 1) or 1
+    return image.width * image.height * MODE_BYTES.get(image.mode, 4) * frames
+
+
+def check_decoded_size(image):
+    """Refuse images whose decoded pixels would cost more memory than the limit allows.
+
+    Cleaning holds about three decoded copies at once (the decoded image, its upright copy,
+    the metadata-free copy), so IMAGE_MAX_DECODED_BYTES (64 MB) keeps an upload under about
+    200 MB of worker memory, whatever its file size. Frames count: an animation of many
+    small frames decodes to as much as one huge picture.
+    """
+    frames = getattr(image, "n_frames", 1) or 1
+    if frames > settings.IMAGE_MAX_FRAMES:
+        raise ValidationError(
+            _("This image has %(frames)s frames; images may have at most %(limit)s."),
+            code="too_many_frames",
+            params={"frames": frames, "limit": settings.IMAGE_MAX_FRAMES},
+        )
+    if decoded_bytes(image) > settings.IMAGE_MAX_DECODED_BYTES:
+        raise ValidationError(
+            _("This image is too large to be processed safely (%(width)s × %(height)s pixels, %(frames)s frame(s)). Use a smaller image."),
+            code="too_large_decoded",
+            params={"width": image.width, "height": image.height, "frames": frames},
+        )
+
+
+def check_extension(name, image_format):
+    suffix = PurePath(name or "").suffix.lower()
+    if suffix not in EXTENSIONS.get(image_format, ()):
+        raise ValidationError(
+            _("This file is named “%(name)s” but contains a %(format)s image: give it the right extension (%(extensions)s)."),
+            code="extension_mismatch",
+            params={
+                "name": PurePath(name or "").name,
+                "format": image_format,
+                "extensions": ", ".join(sorted(EXTENSIONS.get(image_format, ()))),
+            },
+        )
+
+
+def check_decodes(image):
+    """Decode every frame: a truncated or corrupt file is refused here, not when it is saved."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            for index in range(getattr(image, "n_frames", 1) or 1):
+                image.seek(index)
+                image.load()
+            image.seek(0)
+    except Exception:
+        raise ValidationError(
+            _("This image is damaged or incomplete and cannot be read. Export it again and upload the new file."),
+            code="damaged_image",
+        ) from None
+
+
+def image_end(data, image_format):
+    """Where the image's own data ends in ``data``; None when the container cannot say."""
+    if image_format == "PNG":
+        at = data.rfind(b"IEND")
+        return at + 8 if at >= 0 else None
+    if image_format == "JPEG":
+        return jpeg_end(data)
+    if image_format == "WEBP" and data[:4] == b"RIFF":
+        size = int.from_bytes(data[4:8], "little")
+        return 8 + size + (size & 1)
+    if image_format == "AVIF":
+        # ISO base media file: a sequence of boxes, each starting with its size.
+        offset = 0
+        while offset + 8 <= len(data):
+            size = int.from_bytes(data[offset : offset + 4], "big")
+            if size == 1:
+                size = int.from_bytes(data[offset + 8 : offset + 16], "big")
+            elif size == 0:
+                return len(data)
+            if size < 8 or offset + size > len(data):
+                # Not a box: whatever starts here is not part of the image.
+                return offset
+            offset += size
+        return offset
+    return None
+
+
+def jpeg_end(data):
+    """The offset just past a JPEG's end marker, walking its segments and scans (not a search,
+    which a second JPEG appended to the first would fool)."""
+    offset = 2  # after SOI
+    while offset + 4 <= len(data):
+        if data[offset] != 0xFF:
+            return None
+        marker = data[offset + 1]
+        if marker == 0xFF:  # fill byte
+            offset += 1
+            continue
+        if marker == 0xD9:  # EOI
+            return offset + 2
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
+            offset += 2
+            continue
+        length = int.from_bytes(data[offset + 2 : offset + 4], "big")
+        offset += 2 + length
+        if marker == 0xDA:  # start of scan: entropy-coded data up to the next real marker
+            while offset + 1 < len(data):
+                if data[offset] == 0xFF and data[offset + 1] not in (0x00, *range(0xD0, 0xD8)):
+                    break
+                offset += 1
+    return None
+
+
+def check_no_trailing_data(file, image_format):
+    """Refuse bytes after the end of the image: a JPEG followed by a ZIP or HTML is a polyglot."""
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    end = image_end(data, image_format)
+    # Some encoders pad with zeros or a newline; anything else after the image is refused.
+    if end is not None and data[end:].strip(b"\x00\r\n "):
+        raise ValidationError(
+            _("This file has other data after the image (%(size)s). Upload the image alone."),
+            code="trailing_data",
+            params={"size": filesizeformat(len(data) - end)},
         )
 
 
@@ -109,12 +248,19 @@ def clean_image(file):
     """The image re-encoded in its own format with no metadata: (bytes, extension)."""
     image = open_image(file)
     check_pixels(image.width, image.height)
+    check_decoded_size(image)
     with image:
         image_format = image.format
         if image_format not in FORMATS:
             raise ValidationError(_("%(format)s images are not accepted."), params={"format": image_format})
-        # Apply the EXIF orientation to the pixels, since the tag itself is about to go.
-        upright = ImageOps.exif_transpose(image)
+        try:
+            image.load()
+        except Exception:
+            # Reached only by saves that skipped form validation (shell, scripts).
+            raise ValidationError(_("This image is damaged or incomplete and cannot be read."), code="damaged_image") from None
+        # Apply the EXIF orientation to the pixels, since the tag itself is about to go
+        # (in place: one decoded copy fewer in memory).
+        upright = ImageOps.exif_transpose(image, in_place=True) or image
         if image_format == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
             upright = upright.convert("RGB")
         icc_profile = image.info.get("icc_profile")
@@ -154,13 +300,18 @@ def connect_signals():
     for model in apps.get_models():
         if any(isinstance(f, ImageField) for f in model._meta.concrete_fields):
             pre_save.connect(_strip_before_save, sender=model, dispatch_uid=f"strip-image-{model._meta.label_lower}")
+    # Renditions made on save, replaced and deleted files removed from storage.
+    from . import image_files
+
+    image_files.connect_signals()
 
 
 def renditions(obj, field_name):
     """The WebP renditions of an image field narrower than the original: [(width, url)].
 
     Renditions are ImageSpecFields named ``<field>_<width>`` on the model; django-imagekit
-    makes each file the first time its URL is asked for, then serves it from its cache.
+    makes them when the image is saved (see image_files): one not in storage is left out
+    rather than made while a visitor waits.
     """
     image = getattr(obj, field_name)
     found = []
@@ -172,7 +323,10 @@ def renditions(obj, field_name):
         if width >= image.width:
             continue
         try:
-            found.append((width, getattr(obj, name).url))
+            rendition = getattr(obj, name)
+            if not rendition.storage.exists(rendition.name):
+                continue
+            found.append((width, rendition.url))
         except (OSError, ValueError):
             # A rendition that cannot be made is left out; the original still shows.
             continue

@@ -152,6 +152,13 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 8 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Memory one decoded copy may take (width × height × bytes per pixel × frames), and frames:
+# with the copies cleaning makes, an upload stays under about 200 MB of worker memory.
+IMAGE_MAX_DECODED_BYTES = int(os.environ.get("IMAGE_MAX_DECODED_BYTES", 64 * 1024 * 1024))
+IMAGE_MAX_FRAMES = int(os.environ.get("IMAGE_MAX_FRAMES", 100))
+# Renditions are made when the image is saved (or by `manage.py generateimages`), never
+# while a visitor waits; pages do not check the files exist on every view.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "filmmaker.image_files.RenditionsOnSave"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # Content Security Policy: no inline script or style, nothing from other hosts.
