@@ -14,6 +14,7 @@ from imagekit.models import ImageSpecField
 from pilkit.processors import ResizeToFit
 
 from .images import ImageUploadValidator
+from .links import http_only_constraint, http_url_validator
 
 
 @deconstructible
@@ -149,7 +150,7 @@ class Source(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Stable identifier used in fixtures."))
     title = models.CharField(_("title"), max_length=300, help_text=_("The title as the source publishes it."))
-    url = models.URLField(_("URL"), max_length=500, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     date = models.DateField(_("date"), null=True, blank=True, help_text=_("Publication date, if known."))
     language = models.CharField(
@@ -162,6 +163,7 @@ class Source(models.Model):
         ordering = ["title"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        constraints = [http_only_constraint("url", "source_url_http_only")]
 
     def __str__(self):
         return self.title
@@ -214,6 +216,17 @@ class Person(Publishable):
         ordering = ["slug"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        constraints = [
+            # The identifiers become links: the database keeps them to their patterns too.
+            models.CheckConstraint(
+                condition=models.Q(wikidata_id="") | models.Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
+                name="person_wikidata_id_pattern",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(imdb_id="") | models.Q(imdb_id__regex=r"^nm[0-9]{7,10}$"),
+                name="person_imdb_id_pattern",
+            ),
+        ]
 
     def __str__(self):
         return self.name or self.slug
