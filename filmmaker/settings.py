@@ -102,7 +102,7 @@ AUTHENTICATION_BACKENDS = [
 # Argon2id (argon2-cffi) for new and changed passwords; older hashes still verify, and are
 # upgraded at the next sign-in.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "filmmaker.hashers.Argon2idPasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
@@ -194,6 +194,9 @@ AXES_HTTP_RESPONSE_CODE = 429
 # by a visitor talking to the site directly.
 TRUSTED_PROXIES = [p.strip() for p in os.environ.get("DJANGO_TRUSTED_PROXIES", "").split(",") if p.strip()]
 AXES_CLIENT_IP_CALLABLE = "filmmaker.client_ip.client_ip"
+# axes warns that without the address in the lockout parameters an attacker could rotate
+# user agents or cookies: failures here are counted per account, whatever they rotate.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 

@@ -97,7 +97,7 @@ def test_sign_in_records_show_the_real_client_behind_the_proxy(client, accounts,
 
 def test_passwords_are_hashed_with_argon2id():
     user = User.objects.create_user("editor", password="a-long-enough-password")
-    assert user.password.startswith("argon2$argon2id$")
+    assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
     assert user.check_password("a-long-enough-password")
 
 
