@@ -6,6 +6,7 @@ from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
+from django.db.models import CharField
 
 from filmmaker import translation_status
 from filmmaker.models import Person
@@ -27,13 +28,43 @@ def natural_key(instance):
 
 
 def over_length(instance):
-    """Fields whose text is longer than their column allows, named (the database would not)."""
+    """Fields whose text is longer than their column allows: (name, length, limit).
+
+    Checked here because PostgreSQL's error does not name the field."""
     found = []
     for field in instance._meta.concrete_fields:
         limit = getattr(field, "max_length", None)
         value = getattr(instance, field.attname, None)
         if limit and isinstance(value, str) and len(value) > limit:
-            found.append(f"{field.name} has {len(value)} characters, at most {limit} are allowed")
+            found.append((field.name, len(value), limit))
+    return found
+
+
+def field_problems(instance):
+    """What is wrong with an object's own fields (not its relations), each named by field.
+
+    Each offending value is replaced on the instance by a value the database accepts, so
+    the load can go on finding problems; nothing of such a load is kept.
+    """
+    found = [f"{name} has {length} characters, at most {limit} are allowed" for name, length, limit in over_length(instance)]
+    for name, length, limit in over_length(instance):
+        setattr(instance, instance._meta.get_field(name).attname, getattr(instance, name)[:limit])
+    relations = [f.name for f in instance._meta.fields if f.is_relation]
+    try:
+        # Check constraints on the object's own fields, with the values as written.
+        instance.validate_constraints(exclude=relations)
+    except ValidationError as error:
+        found.extend(error.messages)
+    try:
+        instance.clean_fields(exclude=relations)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            found.append(f"{name}: {' '.join(messages)}")
+            field = instance._meta.get_field(name)
+            if field.has_default():
+                setattr(instance, field.attname, field.get_default())
+            elif isinstance(field, CharField) or field.null:
+                setattr(instance, field.attname, None if field.null else "")
     return found
 
 
@@ -96,10 +127,13 @@ class Command(BaseCommand):
                     # Save as we go, as loaddata does: later natural keys refer to earlier objects.
                     for index, obj in enumerate(serializers.deserialize("json", stream, handle_forward_references=True), 1):
                         instance = obj.object
-                        too_long = over_length(instance)
-                        if too_long:
-                            errors.append(f"object #{index} ({describe(instance)}): {'; '.join(too_long)}")
-                            continue
+                        # Field problems are found before the database sees the row, named by
+                        # field. The row is then saved with stand-in values (all is rolled back
+                        # anyway), so objects that refer to it can still be read and checked.
+                        invalid = field_problems(instance)
+                        if invalid:
+                            errors.append(f"object #{index} ({describe(instance)}): {'; '.join(invalid)}")
+                            obj.already_reported = True
                         # Saved raw, like loaddata; unlike a restore, a fixture loaded over edited
                         # content must update the translation state as an editor's save would.
                         model = type(instance)
@@ -109,7 +143,7 @@ class Command(BaseCommand):
                                 obj.save()
                                 translation_status._record_after_save(model, instance)
                         except DatabaseError as error:
-                            errors.append(f"object #{index} ({describe(instance)}): {error}")
+                            errors.append(f"object #{index} ({describe(instance)}): refused by the database: {error}")
                             continue
                         key = (instance._meta.label, *natural_key(instance))
                         if key in seen:
@@ -131,6 +165,8 @@ class Command(BaseCommand):
                     obj.save_deferred_fields()
             # Validate after every object and relation is in place, so unique checks see the whole set.
             for obj in objects:
+                if getattr(obj, "already_reported", False):
+                    continue
                 try:
                     obj.object.full_clean()
                 except ValidationError as error:
