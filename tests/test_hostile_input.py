@@ -105,3 +105,22 @@ def test_the_film_change_form_answers_a_form_error_never_a_server_error(admin_cl
     assert response.status_code in (200, 302)
     if response.status_code == 200:
         assert response.context["adminform"].form.errors or response.context.get("errors"), "refused with a reason"
+
+
+@settings(BOUNDED, max_examples=10)
+@given(name=HOSTILE_TEXT, slug=HOSTILE_TEXT, identifier=HOSTILE_TEXT, website=st.one_of(HOSTILE_TEXT, BROKEN_PERCENT))
+def test_the_person_and_festival_change_forms_answer_form_errors_never_server_errors(admin_client, seed, name, slug, identifier, website):
+    from awards.models import Festival
+    from filmmaker.models import Person
+
+    targets = [
+        ("admin:filmmaker_person_change", Person.objects.get(slug="kamal-hachkar"), {"name_ar": name, "slug": slug, "wikidata_id": identifier, "imdb_id": identifier[:30]}),
+        ("admin:awards_festival_change", Festival.objects.order_by("pk").first(), {"name_en": name, "slug": slug, "website": website, "acronym": identifier}),
+    ]
+    for route, obj, changes in targets:
+        with translation.override("en"):
+            url = reverse(route, args=[obj.pk])
+        data = admin_form_data(admin_client.get(url))
+        data.update(changes)
+        response = admin_client.post(url, data)
+        assert response.status_code in (200, 302), url
