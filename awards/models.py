@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.links import http_only_constraint, http_url_validator
 from core.models import Publishable, PublishableQuerySet, SlugManager, Source, published_q
 from people.models import Person
 from films.models import YEAR_VALIDATORS, Film
@@ -14,12 +15,13 @@ class Festival(Publishable):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True, help_text=_("For example FICMEC."))
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[http_url_validator])
 
     class Meta:
         ordering = ["slug"]
         verbose_name = _("festival")
         verbose_name_plural = _("festivals")
+        constraints = [http_only_constraint("website", "festival_website_http_only")]
 
     def __str__(self):
         return self.name or self.slug

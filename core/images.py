@@ -20,6 +20,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, features
 
+from .image_checks import check_decoded_size, check_decodes, check_extension, check_no_trailing_data
+
 # Pillow format name → file extension. AVIF only where this Pillow was built with it.
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 if features.check("avif"):
@@ -62,6 +64,10 @@ class ImageUploadValidator:
                     params={"format": image.format or _("Unknown"), "formats": accepted_formats_label()},
                 )
             check_pixels(image.width, image.height)
+            check_decoded_size(image)
+            check_extension(getattr(value, "name", ""), image.format)
+            check_decodes(image)
+            check_no_trailing_data(value, image.format)
         finally:
             image.close()
 
@@ -109,12 +115,19 @@ def clean_image(file):
     """The image re-encoded in its own format with no metadata: (bytes, extension)."""
     image = open_image(file)
     check_pixels(image.width, image.height)
+    check_decoded_size(image)
     with image:
         image_format = image.format
         if image_format not in FORMATS:
             raise ValidationError(_("%(format)s images are not accepted."), params={"format": image_format})
-        # Apply the EXIF orientation to the pixels, since the tag itself is about to go.
-        upright = ImageOps.exif_transpose(image)
+        try:
+            image.load()
+        except Exception:
+            # Reached only by saves that skipped form validation (shell, scripts).
+            raise ValidationError(_("This image is damaged or incomplete and cannot be read."), code="damaged_image") from None
+        # Apply the EXIF orientation to the pixels, since the tag itself is about to go
+        # (in place: one decoded copy fewer in memory).
+        upright = ImageOps.exif_transpose(image, in_place=True) or image
         if image_format == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
             upright = upright.convert("RGB")
         icc_profile = image.info.get("icc_profile")
@@ -154,13 +167,18 @@ def connect_signals():
     for model in apps.get_models():
         if any(isinstance(f, ImageField) for f in model._meta.concrete_fields):
             pre_save.connect(_strip_before_save, sender=model, dispatch_uid=f"strip-image-{model._meta.label_lower}")
+    # Renditions made on save, replaced and deleted files removed from storage.
+    from . import image_files
+
+    image_files.connect_signals()
 
 
 def renditions(obj, field_name):
     """The WebP renditions of an image field narrower than the original: [(width, url)].
 
     Renditions are ImageSpecFields named ``<field>_<width>`` on the model; django-imagekit
-    makes each file the first time its URL is asked for, then serves it from its cache.
+    makes them when the image is saved (see image_files): one not in storage is left out
+    rather than made while a visitor waits.
     """
     image = getattr(obj, field_name)
     found = []
@@ -172,7 +190,10 @@ def renditions(obj, field_name):
         if width >= image.width:
             continue
         try:
-            found.append((width, getattr(obj, name).url))
+            rendition = getattr(obj, name)
+            if not rendition.storage.exists(rendition.name):
+                continue
+            found.append((width, rendition.url))
         except (OSError, ValueError):
             # A rendition that cannot be made is left out; the original still shows.
             continue

@@ -10,6 +10,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from .links import http_only_constraint, http_url_validator
+
 
 @deconstructible
 class UnguessableUploadTo:
@@ -126,7 +128,7 @@ class Source(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Stable identifier used in fixtures."))
     title = models.CharField(_("title"), max_length=300, help_text=_("The title as the source publishes it."))
-    url = models.URLField(_("URL"), max_length=500, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     date = models.DateField(_("date"), null=True, blank=True, help_text=_("Publication date, if known."))
     language = models.CharField(
@@ -139,6 +141,7 @@ class Source(models.Model):
         ordering = ["title"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        constraints = [http_only_constraint("url", "source_url_http_only")]
 
     def __str__(self):
         return self.title

@@ -33,7 +33,9 @@ class ContentForm(forms.ModelForm):
         admin_ = self.concurrency_admin
         if self.instance.pk is None or admin_ is None or "concurrency_token" not in self.fields:
             return cleaned_data
-        current_obj = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
+        # Locked until this save commits (the admin saves in a transaction): a second save
+        # pressed at the same moment waits here, then sees this one's token and is told.
+        current_obj = type(self.instance)._default_manager.select_for_update().filter(pk=self.instance.pk).first()
         if current_obj is None:
             return cleaned_data
         current = admin_.concurrency_token(current_obj)

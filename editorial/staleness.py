@@ -5,6 +5,7 @@ see :class:`editorial.models.TranslationState`.
 """
 
 import weakref
+from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -87,6 +88,15 @@ def _record_after_save(sender, instance, raw=False, **kwargs):
     if raw or not is_translated(sender):
         return
     record(instance, previous=_previous_hashes.pop(instance, None))
+
+
+@contextmanager
+def recorded(instance):
+    """Keep the translation state of a raw save (a fixture loaded over edited content) as an
+    editor's save would: raw saves are otherwise left to bring their own state."""
+    _capture_previous(type(instance), instance)
+    yield
+    _record_after_save(type(instance), instance)
 
 
 def _forget_after_delete(sender, instance, **kwargs):

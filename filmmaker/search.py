@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import cache
 
-from django.db.models import CharField, F, Func, Q, Value
+from django.db.models import CharField, F, Func, Value
 from django.db.models.functions import Concat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _

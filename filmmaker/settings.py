@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "filmmaker.middleware.StaffSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -102,6 +103,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2id (argon2-cffi) for new and changed passwords; older hashes still verify, and are
+# upgraded at the next sign-in.
+PASSWORD_HASHERS = [
+    "filmmaker.hashers.Argon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -157,6 +166,13 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 8 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Memory one decoded copy may take (width × height × bytes per pixel × frames), and frames:
+# with the copies cleaning makes, an upload stays under about 200 MB of worker memory.
+IMAGE_MAX_DECODED_BYTES = int(os.environ.get("IMAGE_MAX_DECODED_BYTES", 64 * 1024 * 1024))
+IMAGE_MAX_FRAMES = int(os.environ.get("IMAGE_MAX_FRAMES", 100))
+# Renditions are made when the image is saved (or by `manage.py generateimages`), never
+# while a visitor waits; pages do not check the files exist on every view.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "core.image_files.RenditionsOnSave"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # Content Security Policy: no inline script or style, nothing from other hosts.
@@ -172,10 +188,20 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
-# Admin sign-in throttling.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
-AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", 0.25))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Admin sign-in throttling: failures are counted per account, whatever addresses they come
+# from (a guesser rotating addresses gets no more tries), so another account still signs in.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 20))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", 1))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_HTTP_RESPONSE_CODE = 429
+# The client's address, as sign-in records show it: X-Forwarded-For is believed only when the
+# request comes from one of these proxies (addresses or networks), so it cannot be spoofed
+# by a visitor talking to the site directly.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("DJANGO_TRUSTED_PROXIES", "").split(",") if p.strip()]
+AXES_CLIENT_IP_CALLABLE = "filmmaker.client_ip.client_ip"
+# axes warns that without the address in the lockout parameters an attacker could rotate
+# user agents or cookies: failures here are counted per account, whatever they rotate.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
@@ -184,6 +210,8 @@ SITE_NAME = os.environ.get("SITE_NAME") or _("Kamal Hachkar")
 FEATURED_PERSON_SLUG = os.environ.get("FEATURED_PERSON_SLUG", "kamal-hachkar")
 
 SESSION_COOKIE_HTTPONLY = True
+# Staff sessions end after this many idle seconds (each request starts the count again).
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", 30 * 60))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 if env_bool("DJANGO_SECURE", False):
     SECURE_SSL_REDIRECT = True

@@ -73,6 +73,17 @@ class Person(Publishable):
         ordering = ["slug"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        constraints = [
+            # The identifiers become links: the database keeps them to their patterns too.
+            models.CheckConstraint(
+                condition=models.Q(wikidata_id="") | models.Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
+                name="person_wikidata_id_pattern",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(imdb_id="") | models.Q(imdb_id__regex=r"^nm[0-9]{7,10}$"),
+                name="person_imdb_id_pattern",
+            ),
+        ]
 
     def __str__(self):
         return self.name or self.slug
