@@ -6,11 +6,15 @@ them. Raw saves (fixtures, restores) bring their files along; `generate_renditio
 any that are missing, and `manage.py generateimages` does it for the whole site.
 
 When an image is replaced or its object deleted, the old file and its renditions are
-removed from storage once the transaction commits (a rolled-back save keeps them).
+removed from storage once the transaction commits (a rolled-back save keeps them), unless
+a saved version in the history still shows it: reverting to that version, or recovering a
+deleted object, must bring its image back too.
 """
 
+import json
 import logging
 import posixpath
+import weakref
 
 from django.conf import settings
 from django.db import transaction
@@ -18,6 +22,7 @@ from django.db.models import ImageField
 from django.db.models.signals import post_delete, post_save, pre_save
 from imagekit.cachefiles.strategies import Optimistic
 from imagekit.models.fields.utils import ImageSpecFileDescriptor
+from reversion.models import Version
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +67,15 @@ def generate_renditions(obj):
     return made
 
 
+def in_history(name):
+    """Whether a saved version of any object refers to the stored file ``name``."""
+    return Version.objects.filter(serialized_data__contains=f'"{name}"').exists()
+
+
 def remove_stored_image(storage, name):
-    """Delete an original and the folder of its renditions (imagekit names them after it)."""
-    if not name:
+    """Delete an original and the folder of its renditions (imagekit names them after it),
+    unless the history still needs them."""
+    if not name or in_history(name):
         return
     if storage.exists(name):
         storage.delete(name)
@@ -77,19 +88,22 @@ def remove_stored_image(storage, name):
         storage.delete(posixpath.join(folder, file))
 
 
+# The names stored before a save, held by the instance being saved and gone with it.
+_stored_names = weakref.WeakKeyDictionary()
+
+
 def _remember_stored_names(sender, instance, raw=False, **kwargs):
     if raw or instance.pk is None:
         return
     fields = image_fields(sender)
     stored = sender._base_manager.filter(pk=instance.pk).values(*[f.attname for f in fields]).first()
-    instance._stored_image_names = stored or {}
+    _stored_names[instance] = stored or {}
 
 
 def _remove_replaced(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    before = getattr(instance, "_stored_image_names", None) or {}
-    instance._stored_image_names = None
+    before = _stored_names.pop(instance, None) or {}
     for field in image_fields(sender):
         old = before.get(field.attname)
         new = getattr(instance, field.attname).name if getattr(instance, field.attname) else ""
@@ -106,8 +120,27 @@ def _remove_deleted(sender, instance, **kwargs):
             transaction.on_commit(lambda storage=storage, name=name: remove_stored_image(storage, name))
 
 
+def _remove_forgotten(sender, instance, **kwargs):
+    """A version deleted from the history (``deleterevisions``): its images go too, once no
+    object and no other version uses them."""
+    model = instance._model
+    fields = image_fields(model) if model is not None else []
+    if not fields:
+        return
+    try:
+        stored = json.loads(instance.serialized_data)[0]["fields"]
+    except (ValueError, LookupError, TypeError):
+        return
+    for field in fields:
+        name = stored.get(field.attname) or stored.get(field.name)
+        if name and not model._base_manager.filter(**{field.attname: name}).exists():
+            transaction.on_commit(lambda storage=field.storage, name=name: remove_stored_image(storage, name))
+
+
 def connect_signals():
     from django.apps import apps
+
+    post_delete.connect(_remove_forgotten, sender=Version, dispatch_uid="image-files-version-delete")
 
     for model in apps.get_models():
         if image_fields(model):

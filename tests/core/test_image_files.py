@@ -1,8 +1,11 @@
-"""Renditions are made when an image is saved, and replaced or deleted images leave no files behind."""
+"""Renditions are made when an image is saved; replaced or deleted images leave no files
+behind once the history no longer shows them."""
 
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+
+from reversion.models import Version
 
 from core.image_files import generate_renditions
 from films.models import Film
@@ -55,18 +58,38 @@ def test_a_replaced_image_and_its_renditions_are_removed(admin_client, film, med
     assert first.poster.name in old_files
     with django_capture_on_commit_callbacks(execute=True):
         second = upload_poster(admin_client, film, size=(600, 900))
+    # The first version in the history still shows the first poster: reverting must find it.
+    assert set(old_files) <= set(stored_files(media))
+    with django_capture_on_commit_callbacks(execute=True):
+        Version.objects.get_for_object(second).order_by("pk").first().revision.delete()
     files = stored_files(media)
     assert not set(old_files) & set(files), "nothing of the first poster is left"
     assert second.poster.name in files
     assert len([f for f in files if f.startswith("CACHE/")]) == 3
 
 
+def test_an_image_shown_by_the_history_comes_back_with_a_revert(admin_client, film, media, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = upload_poster(admin_client, film)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_poster(admin_client, film, size=(600, 900))
+    Version.objects.get_for_object(first).order_by("pk").first().revision.revert()
+    reverted = Film.objects.get(pk=film.pk)
+    assert reverted.poster.name == first.poster.name
+    assert default_storage.exists(reverted.poster.name)
+
+
 def test_a_deleted_object_takes_its_image_and_renditions_along(admin_client, film, media, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         film = upload_poster(admin_client, film)
     assert stored_files(media)
+    pk, poster = film.pk, film.poster.name
     with django_capture_on_commit_callbacks(execute=True):
         film.delete()
+    # Still recoverable from the history, with its poster.
+    assert poster in stored_files(media)
+    with django_capture_on_commit_callbacks(execute=True):
+        Version.objects.get_for_object_reference(Film, pk).delete()
     assert stored_files(media) == []
 
 
