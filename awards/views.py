@@ -1,8 +1,11 @@
-from django.db.models import Count, Prefetch, Q
+from django.db.models import CharField, Count, F, Prefetch, Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from django.utils.translation import gettext_lazy as _
 
+from core.pictures import page_image
 from core.structured_data import StructuredDataMixin, item_list, web_page
 
 from .models import Award, Festival
@@ -22,6 +25,8 @@ def group_by_year(awards):
 
 class AwardListView(StructuredDataMixin, ListView):
     paginate_by = 100
+    section_card = "awards"
+    section_label = _("Awards")
 
     def get_queryset(self):
         return Award.objects.published().select_related("festival", "film", "person").in_reading_order()
@@ -37,11 +42,19 @@ class AwardListView(StructuredDataMixin, ListView):
 
 class FestivalListView(StructuredDataMixin, ListView):
     paginate_by = 100
+    section_card = "festivals"
+    section_label = _("Festivals")
 
     def get_queryset(self):
         visible = Award.objects.published()
-        return Festival.objects.published().annotate(
-            award_count=Count("awards", filter=Q(awards__in=visible), distinct=True)
+        # By name in the page's language (with the same fallback as the page), not by slug.
+        name = Coalesce(
+            NullIf(F(f"name_{get_language()}"), Value("")), NullIf(F("name_fr"), Value("")), F("slug"), output_field=CharField()
+        )
+        return (
+            Festival.objects.published()
+            .annotate(award_count=Count("awards", filter=Q(awards__in=visible), distinct=True))
+            .order_by(Lower(name), "slug")
         )
 
     def get_structured_data(self, context):
@@ -61,6 +74,9 @@ class FestivalDetailView(StructuredDataMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(awards_by_year=group_by_year(self.object.visible_awards), **kwargs)
+
+    def get_page_meta(self, context):
+        return page_image(self.object, None, self.request)
 
     def get_structured_data(self, context):
         festival = festival_node(self.object, self.request)

@@ -201,3 +201,7 @@ FORMAT_MODULE_PATH = ["core.formats"]
 # The development server and the demo serve uploaded media themselves; production
 # puts a web server in front and sets DJANGO_SERVE_MEDIA=0.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# Draw title cards (core.title_cards) when people, films and festivals are saved and when
+# the content is loaded. `manage.py title_cards` draws any that are missing.
+TITLE_CARDS = env_bool("TITLE_CARDS", True)

@@ -85,6 +85,11 @@ class Film(Publishable):
         super().clean()
         require_alt_text(self, "poster")
 
+    def title_card_lines(self):
+        """(kicker, title, subtitle) of the film's title card, in the active language."""
+        kicker = str(self.genre) if self.genre_id else str(_("Film"))
+        return kicker[:1].upper() + kicker[1:], self.title, str(self.year or "")
+
     @property
     def original_language_name(self):
         """The original language's name in the visitor's language ("français", "الفرنسية")."""

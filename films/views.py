@@ -14,6 +14,8 @@ def credits_queryset():
 
 class FilmListView(StructuredDataMixin, ListView):
     paginate_by = 50
+    section_card = "films"
+    section_label = _("Films")
 
     def get_queryset(self):
         return (

@@ -1,7 +1,7 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from imagekit.models import ImageSpecField
@@ -98,6 +98,14 @@ class Person(Publishable):
                 seen.add(value)
                 forms.append({"lang": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr", "name": value})
         return forms
+
+    def title_card_lines(self):
+        """(kicker, title, subtitle) of the person's title card, in the active language."""
+        occupations = [str(term) for term in self.occupations.all()]
+        kicker = pgettext("list separator", ", ").join(occupations)
+        place = (self.birthplace or "").strip()
+        year = str(self.birth_date.year) if self.birth_date else ""
+        return kicker[:1].upper() + kicker[1:], self.name, " · ".join(part for part in (year, place) if part)
 
     @property
     def external_links(self):

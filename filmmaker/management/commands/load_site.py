@@ -7,7 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
+from core import title_cards
 from people.models import Person
+
+from ...cards import SECTIONS
 
 DEFAULT_FIXTURE = settings.BASE_DIR / "fixtures" / "kamal_hachkar.json"
 DEFAULT_MEDIA = settings.BASE_DIR / "fixtures" / "media"
@@ -45,7 +48,11 @@ class Command(BaseCommand):
             reason = str(error) or str(error.__cause__ or "") or type(error).__name__
             raise CommandError(f"{path.name}: nothing was loaded. {reason}") from error
         copied = self.copy_media(Path(media))
-        self.stdout.write(self.style.SUCCESS(f"Loaded {count} objects from {path.name}; copied {copied} media files."))
+        # Fixtures are saved raw (no signals): draw the title cards of what was loaded.
+        drawn = title_cards.update_all(sections=SECTIONS) if title_cards.enabled() else 0
+        self.stdout.write(
+            self.style.SUCCESS(f"Loaded {count} objects from {path.name}; copied {copied} media files; drew {drawn} title cards.")
+        )
 
     @transaction.atomic
     def load(self, path):
