@@ -14,8 +14,8 @@ import re
 import unicodedata
 from functools import cache
 
-from django.db.models import CharField, F, Func, Q, Value
-from django.db.models.functions import Concat
+from django.db.models import CharField, Exists, F, Func, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -23,7 +23,9 @@ from django.views.generic import TemplateView
 from awards.models import Award, Festival
 from core.structured_data import StructuredDataMixin, web_page
 from films.models import Film
-from people.models import Person
+from people.models import BiographySection, Person
+
+from .search_extras import countries_matching, highlight_results, suggestions
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
@@ -99,11 +101,29 @@ class Fold(Func):
         return compiler.compile(Func(expression, function="LOWER", output_field=CharField()))
 
 
+def column(field):
+    # Numbers (a film's year) are searched as text: "2013" finds the films of 2013.
+    return Cast(F(field.removeprefix("#")), CharField()) if field.startswith("#") else F(field)
+
+
+def folded_columns(fields, prefix="search"):
+    """One folded annotation per field. A term is a single word, so matching each field
+    apart finds what one long concatenation would, and SQLite's parser copes with it."""
+    return {f"{prefix}_{index}": Fold(column(field)) for index, field in enumerate(fields)}
+
+
+def any_contains(names, term):
+    query = Q(pk__in=[])
+    for name in names:
+        query |= Q(**{f"{name}__contains": term})
+    return query
+
+
 def document(*fields):
-    """One folded text made of the given fields, for ``contains`` lookups."""
+    """One folded text made of the given fields, for ranking on PostgreSQL."""
     parts = []
     for field in fields:
-        parts.extend([F(field), Value(" ")])
+        parts.extend([column(field), Value(" ")])
     return Fold(Concat(*parts, output_field=CharField()))
 
 
@@ -112,12 +132,29 @@ def translated(field):
 
 
 # What each kind of result is searched by.
+# ("#year": a number, searched as text.)
 KINDS = {
-    "people": (Person, translated("name")),
-    "films": (Film, [*translated("title"), "original_title"]),
+    "people": (Person, [*translated("name"), *translated("birthplace"), *translated("summary")]),
+    "films": (Film, [*translated("title"), "original_title", "#year", *translated("synopsis")]),
     "festivals": (Festival, [*translated("name"), "acronym", *translated("city")]),
-    "awards": (Award, translated("category")),
+    "awards": (Award, [*translated("category"), "#year"]),
 }
+BIOGRAPHY_FIELDS = [*translated("heading"), *translated("body")]
+
+
+def term_filter(kind, term, names):
+    """What one term must match: one of the kind's texts, a person's biography, a
+    festival's country by its name in any of the three languages."""
+    query = any_contains(names, term)
+    if kind == "people":
+        columns = folded_columns(BIOGRAPHY_FIELDS, prefix="section")
+        sections = BiographySection.objects.filter(person=OuterRef("pk")).annotate(**columns)
+        query |= Exists(sections.filter(any_contains(columns, term)))
+    elif kind == "festivals":
+        codes = countries_matching(term, fold)
+        if codes:
+            query |= Q(country__in=codes)
+    return query
 
 
 def clean_query(raw):
@@ -138,13 +175,17 @@ def clean_query(raw):
 
 def queryset(kind, terms, vendor):
     model, fields = KINDS[kind]
-    qs = model.objects.published().annotate(search_document=document(*fields))
+    columns = folded_columns(fields)
+    qs = model.objects.published().annotate(**columns)
     for term in terms:
-        qs = qs.filter(search_document__contains=term)
+        qs = qs.filter(term_filter(kind, term, columns))
     if kind == "awards":
         qs = qs.select_related("festival", "film", "person")
     elif kind == "films":
         qs = qs.select_related("genre")
+    elif kind == "people":
+        # The matching passage may be in the biography.
+        qs = qs.prefetch_related("biography_sections")
     if vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
@@ -165,6 +206,8 @@ def search(raw, using="default"):
         for kind in KINDS:
             found = list(queryset(kind, terms, vendor)[: LIMIT + 1])
             results[kind] = {"items": found[:LIMIT], "more": len(found) > LIMIT}
+        highlight_results(results, terms, fold)
+    count = sum(len(r["items"]) for r in results.values())
     return {
         "query": query,
         # Isolated from the sentence around it: an Arabic query in a French sentence, or the reverse.
@@ -172,7 +215,9 @@ def search(raw, using="default"):
         "terms": terms,
         "shortened": shortened,
         "results": results,
-        "count": sum(len(r["items"]) for r in results.values()),
+        "count": count,
+        # Nothing found: spelling-tolerant suggestions among the names and titles.
+        "suggestions": suggestions(terms, fold) if terms and not count else {},
     }
 
 
