@@ -60,6 +60,9 @@ class Film(Publishable):
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="films", verbose_name=_("sources"))
 
+    # Empty in every language, these show as "not written" in the translation status.
+    translation_expected = ("synopsis",)
+
     # Smaller WebP copies for srcset, made on first use by django-imagekit.
     poster_240 = ImageSpecField(source="poster", processors=[ResizeToFit(width=240, upscale=False)], format="WEBP", options={"quality": 80})
     poster_480 = ImageSpecField(source="poster", processors=[ResizeToFit(width=480, upscale=False)], format="WEBP", options={"quality": 80})

@@ -64,6 +64,9 @@ class Person(Publishable):
         validators=[RegexValidator(r"^nm[0-9]{7,10}$", _("An IMDb person identifier looks like nm0000001."))],
     )
 
+    # Empty in every language, these show as "not written" in the translation status.
+    translation_expected = ("summary",)
+
     # Smaller WebP copies for srcset, made on first use by django-imagekit.
     portrait_320 = ImageSpecField(source="portrait", processors=[ResizeToFit(width=320, upscale=False)], format="WEBP", options={"quality": 80})
     portrait_640 = ImageSpecField(source="portrait", processors=[ResizeToFit(width=640, upscale=False)], format="WEBP", options={"quality": 80})
