@@ -19,8 +19,11 @@ from people.structured_data import person_reference, profile_page
 from .award_groups import group_by_film, group_credits_by_role
 from .timeline import build_timeline
 
-# How many awards the home page shows; the awards page has them all.
+# How many awards and films the home page shows; the awards and films pages have them all.
 LATEST_AWARDS = 5
+HOME_FILMS = 12
+# Films named on a person's card in the people index; their page has the whole filmography.
+FILMS_PER_PERSON = 6
 
 
 def filmography(credits):
@@ -33,6 +36,15 @@ def filmography(credits):
             if source not in row["sources"]:
                 row["sources"].append(source)
     return list(rows.values())
+
+
+def films_of_credits(credits):
+    """The films of a person's credits, once each, in the credits' order."""
+    films = []
+    for credit in credits:
+        if credit.film not in films:
+            films.append(credit.film)
+    return films
 
 
 def person_queryset():
@@ -128,7 +140,7 @@ class HomeView(StructuredDataMixin, TemplateView):
             films = list(
                 Film.objects.published()
                 .filter(pk__in=Credit.objects.published().filter(person=person).values("film"))
-                .select_related("genre")
+                .select_related("genre")[:HOME_FILMS]
             )
             latest = list(person_awards(person).filter(year__isnull=False)[:LATEST_AWARDS])
         return super().get_context_data(person=person, films=films, latest_awards=latest, **kwargs)
@@ -170,7 +182,10 @@ class PersonListView(StructuredDataMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["people"] = [{"person": p, "films": filmography(p.visible_credits)} for p in context["object_list"]]
+        context["people"] = []
+        for person in context["object_list"]:
+            films = films_of_credits(person.visible_credits)
+            context["people"].append({"person": person, "films": films[:FILMS_PER_PERSON], "more": len(films) > FILMS_PER_PERSON})
         return context
 
     def get_structured_data(self, context):
