@@ -135,7 +135,7 @@ def translated(field):
 # ("#year": a number, searched as text.)
 KINDS = {
     "people": (Person, [*translated("name"), *translated("birthplace"), *translated("summary")]),
-    "films": (Film, [*translated("title"), "original_title", "#year", *translated("synopsis")]),
+    "films": (Film, [*translated("title"), "original_title", "#year", *translated("synopsis"), *translated("reception")]),
     "festivals": (Festival, [*translated("name"), "acronym", *translated("city")]),
     "awards": (Award, [*translated("category"), "#year"]),
 }

@@ -106,7 +106,7 @@ def _passages(obj, kind):
     page's language first."""
     fields = {
         "people": ["summary", "birthplace"],
-        "films": ["synopsis"],
+        "films": ["synopsis", "reception"],
         "festivals": ["city"],
     }.get(kind, [])
     found = []

@@ -48,6 +48,11 @@ class Film(Publishable):
         _("running time"), null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("In minutes.")
     )
     synopsis = models.TextField(_("synopsis"), blank=True, help_text=_("Separate paragraphs with an empty line."))
+    reception = models.TextField(
+        _("reception"),
+        blank=True,
+        help_text=_("How critics and audiences received the film, if known. Separate paragraphs with an empty line."),
+    )
     poster = models.ImageField(
         _("poster"),
         upload_to=UnguessableUploadTo("posters"),

@@ -115,3 +115,20 @@ def test_the_people_index_lists_everyone_with_a_public_page(client, seed, code):
     assert {"fr": "Réalisateur", "ar": "مخرج", "en": "Director"}[code].lower() in page.lower()
     assert f"/{code}/films/tinghir-jerusalem/" in links(response)
     assert f"/{code}/people/" in links(client.get(url(code, "home")))
+
+
+@pytest.mark.parametrize(
+    "code,synopsis,reception",
+    [("fr", "protectorat", "islamistes"), ("ar", "الحماية", "الإسلاميون"), ("en", "protectorate", "Islamists")],
+)
+def test_the_synopsis_tells_the_film_and_the_reception_follows(client, seed, code, synopsis, reception):
+    html = client.get(url(code, "films:detail", slug="tinghir-jerusalem")).content.decode()
+    synopsis_section = html[html.index('id="synopsis"') : html.index('id="reception"')]
+    reception_section = html[html.index('id="reception"') : html.index('id="awards"')]
+    assert synopsis in synopsis_section and reception not in synopsis_section
+    assert reception in reception_section
+
+
+def test_no_reception_heading_without_one(client, seed):
+    html = client.get(url("en", "films:detail", slug="in-your-eyes-i-see-my-country")).content.decode()
+    assert 'id="reception"' not in html
