@@ -132,13 +132,26 @@ def _title(obj):
     return resolve(obj, "title")[0] or resolve(obj, "name")[0] or ""
 
 
+def _marked_title(obj, terms, fold):
+    """The name or title with the matches marked; text falling back to another language
+    carries that language (as the {% tr %} tag does)."""
+    text, code = resolve(obj, "title")
+    if not text:
+        text, code = resolve(obj, "name")
+    html = marked(text or "", terms, fold)
+    if code == get_language():
+        return html
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return mark_safe(f'<span lang="{code}" dir="{direction}">{html}</span>')
+
+
 def highlight_results(results, terms, fold):
     """Give each result a ``search_title`` with the match marked and, when the match is not
     in its name, a ``search_snippet``: {"html", "lang", "dir"}."""
     for kind, found in results.items():
         for obj in found["items"]:
             title = _title(obj)
-            obj.search_title = marked(title, terms, fold)
+            obj.search_title = _marked_title(obj, terms, fold)
             obj.search_snippet = None
             if kind == "awards" or _spans(title, terms, fold):
                 continue
