@@ -40,8 +40,8 @@ def test_no_timeline_without_dated_work():
 def test_person_page_shows_the_years_with_films_named_and_awards_counted(client, seed, code):
     html = client.get(f"/{code}/people/kamal-hachkar/").content.decode()
     career = html[html.index('class="career"') : html.index('id="filmography"')]
-    # A region that can be scrolled with the keyboard, and an ordered list of years.
-    assert 'role="region" aria-labelledby="timeline-heading" tabindex="0"' in career
+    # A group that can be scrolled with the keyboard, and an ordered list of years.
+    assert 'role="group" aria-labelledby="timeline-heading" tabindex="0"' in career
     years = re.findall(r'<span class="career__label">([^<]+)</span>', career)
     assert years[:3] == ["2013", "2015", "2019"] and len(years) == 4  # and "year not known"
     assert career.count('class="career__film"') == 2
