@@ -61,6 +61,11 @@ def fingerprint(lines, code):
     return hashlib.sha256(data).hexdigest()[:24]
 
 
+def _shaping(direction, code):
+    """Direction and language for the shaping engine; the basic layout takes neither."""
+    return {"direction": direction, "language": code} if shaping_available() else {}
+
+
 def _direction(code):
     return "rtl" if get_language_info(code)["bidi"] else "ltr"
 
@@ -71,7 +76,7 @@ def _wrap(text, face, width, direction, code):
     lines, current = [], ""
     for word in words:
         candidate = f"{current} {word}" if current else word
-        if current and face.getlength(candidate, direction=direction, language=code) > width:
+        if current and face.getlength(candidate, **_shaping(direction, code)) > width:
             lines.append(current)
             current = word
         else:
@@ -105,7 +110,7 @@ def _fit_title(title, width, direction, code, kicker, subtitle):
     for size in TITLE_SIZES:
         face = font(size, bold=True, code=code)
         lines = _wrap(title, face, width, direction, code)
-        fits_width = all(face.getlength(line, direction=direction, language=code) <= width for line in lines)
+        fits_width = all(face.getlength(line, **_shaping(direction, code)) <= width for line in lines)
         if fits_width and len(lines) <= MAX_TITLE_LINES and _block_height(size, len(lines), kicker, subtitle, rtl) <= BOTTOM - TOP:
             return face, size, lines
     size = TITLE_SIZES[-1]
@@ -132,7 +137,7 @@ def render(kicker, title, subtitle, code, site_name=""):
     start = WIDTH - MARGIN if rtl else MARGIN
     anchor = "rs" if rtl else "ls"  # on the baseline, aligned where reading starts
     text_width = WIDTH - 2 * MARGIN
-    options = {"direction": direction, "language": code, "anchor": anchor}
+    options = {**_shaping(direction, code), "anchor": anchor}
 
     title_face, size, lines = _fit_title(title, text_width, direction, code, kicker, subtitle)
     leading = _leading(size, rtl)

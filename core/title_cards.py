@@ -184,9 +184,36 @@ def _on_delete(sender, instance, **kwargs):
     delete_cards(instance)
 
 
+class _TermChanged:
+    """A vocabulary term (a genre, an occupation) is on the cards of the objects using it:
+    when it is renamed, their cards are drawn again."""
+
+    def __init__(self, model, field_name):
+        self.model, self.field_name = model, field_name
+
+    def __call__(self, sender, instance, raw=False, created=False, **kwargs):
+        if raw or created or not enabled():
+            return
+        for obj in self.model._default_manager.filter(**{self.field_name: instance}):
+            update_cards(obj)
+
+
+_term_handlers = []
+
+
 def connect_signals():
+    from .models import Vocabulary
+
     for model in card_models():
         label = model._meta.label_lower
+        for field in model._meta.get_fields():
+            related = getattr(field, "related_model", None)
+            if field.auto_created or not (field.many_to_one or field.many_to_many) or not related:
+                continue
+            if issubclass(related, Vocabulary):
+                handler = _TermChanged(model, field.name)
+                _term_handlers.append(handler)  # signals keep weak references
+                post_save.connect(handler, sender=related, dispatch_uid=f"title-card-{label}-{field.name}-term")
         post_save.connect(_on_save, sender=model, dispatch_uid=f"title-card-{label}")
         post_delete.connect(_on_delete, sender=model, dispatch_uid=f"title-card-delete-{label}")
         for field in model._meta.many_to_many:

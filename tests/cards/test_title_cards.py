@@ -165,3 +165,36 @@ def test_a_missing_card_leaves_no_broken_image(client, seed):
     html = client.get(url("fr", "films:detail", slug="tinghir-jerusalem")).content.decode()
     assert "/media/cards/" not in html
     assert meta(html, "og:image") is None
+
+
+def test_renaming_a_genre_draws_its_films_cards_again(cards_on, db):
+    film = FilmFactory(slug="genre-card", title_fr="Un titre")
+    name = title_cards.card_name(film, "en")
+    before = png(name)
+    genre = film.genre
+    genre.name_en = "Essay film"
+    genre.save()
+    assert ImageChops.difference(before.convert("RGB"), png(name).convert("RGB")).getbbox() is not None
+
+
+def test_deleting_a_film_removes_its_cards(cards_on, db):
+    film = FilmFactory(slug="gone")
+    names = [title_cards.card_name(film, code) for code in LANGUAGES]
+    assert all(default_storage.exists(name) for name in names)
+    film.delete()
+    assert not any(default_storage.exists(name) for name in names)
+
+
+def test_without_arabic_shaping_the_arabic_card_is_skipped_with_a_clear_error(cards_on, db, monkeypatch, caplog):
+    from core import card_drawing
+
+    monkeypatch.setattr(card_drawing, "shaping_available", lambda: False)
+    film = FilmFactory(slug="no-raqm")
+    assert default_storage.exists(title_cards.card_name(film, "fr"))
+    assert not default_storage.exists(title_cards.card_name(film, "ar"))
+    assert "libfribidi0" in caplog.text
+    from django.core.management.base import CommandError
+
+    monkeypatch.setattr(title_cards, "shaping_available", lambda: False)
+    with pytest.raises(CommandError, match="libfribidi0"):
+        call_command("title_cards")
