@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from editorial import translation_status as ts
 from films.models import Film
@@ -15,7 +16,8 @@ def test_a_synopsis_empty_in_every_language_is_not_written(seed):
     assert status.fields["synopsis"] == {code: ts.NOT_WRITTEN for code in ts.LANGUAGES}
     assert status.languages == {code: ts.NOT_WRITTEN for code in ts.LANGUAGES}
     assert not status.is_complete and not status.has_missing
-    assert [str(badge["label"]) for badge in status.badges()] == ["non rédigé"] * 3
+    with translation.override("fr"):
+        assert [str(badge["label"]) for badge in status.badges()] == ["non rédigé"] * 3
     assert film in ts.incomplete(Film)
 
 
