@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from django_countries.fields import CountryField
 
 from core.links import http_only_constraint, http_url_validator
@@ -28,6 +29,13 @@ class Festival(Publishable):
 
     def get_absolute_url(self):
         return reverse("awards:festival_detail", kwargs={"slug": self.slug})
+
+    def title_card_lines(self):
+        """(kicker, title, subtitle) of the festival's title card, in the active language."""
+        place = pgettext("list separator", ", ").join(
+            str(part) for part in (self.city, self.country.name if self.country else "") if part
+        )
+        return _("Festival"), self.name, place
 
 
 class AwardQuerySet(PublishableQuerySet):

@@ -1,6 +1,6 @@
 """schema.org ``Festival`` nodes, and awards as schema.org names them."""
 
-from core.structured_data import absolute, compact, text
+from core.structured_data import absolute, compact, entity_id, text
 
 from .models import Award
 
@@ -21,7 +21,9 @@ def honours(awards):
 
 def festival_node(festival, request, full=True):
     url = absolute(request, festival.get_absolute_url())
-    node = {"@type": "Festival", "@id": f"{url}#festival", "url": url, "name": text(festival, "name")}
+    # A festival recurs every year: without an edition's dates it is the organisation that
+    # holds it, not an Event (which would need a startDate).
+    node = {"@type": "Organization", "@id": entity_id(request, festival, "festival"), "url": url, "name": text(festival, "name")}
     if full:
         address = compact(
             {"@type": "PostalAddress", "addressLocality": text(festival, "city"), "addressCountry": festival.country.code}
@@ -29,9 +31,7 @@ def festival_node(festival, request, full=True):
         node.update(
             {
                 "alternateName": festival.acronym,
-                "location": {"@type": "Place", "name": text(festival, "city") or festival.country.name, "address": address}
-                if len(address) > 1
-                else "",
+                "address": address if len(address) > 1 else "",
                 "sameAs": festival.website,
             }
         )

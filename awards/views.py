@@ -1,9 +1,12 @@
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import CharField, Count, F, Prefetch, Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from django.utils.translation import gettext, gettext_lazy as _
 
+from core.pictures import page_image
 from core.structured_data import StructuredDataMixin, item_list, text, web_page
 
 from .models import Award, Festival
@@ -23,6 +26,8 @@ def group_by_year(awards):
 
 class AwardListView(StructuredDataMixin, ListView):
     paginate_by = 100
+    section_card = "awards"
+    section_label = _("Awards")
 
     def get_queryset(self):
         return Award.objects.published().select_related("festival", "film", "person").in_reading_order()
@@ -36,17 +41,27 @@ class AwardListView(StructuredDataMixin, ListView):
         return [web_page(self.request, "CollectionPage", name=_("Awards"))]
 
     def get_page_meta(self, context):
-        return {"description": gettext("The awards of the films of %(name)s, year by year.") % {"name": settings.SITE_NAME}}
+        return {**super().get_page_meta(context), "description": gettext("The awards of the films of %(name)s, year by year.") % {"name": settings.SITE_NAME}}
 
 
 class FestivalListView(StructuredDataMixin, ListView):
     paginate_by = 100
+    section_card = "festivals"
+    section_label = _("Festivals")
 
     def get_queryset(self):
         visible = Award.objects.published()
-        return Festival.objects.published().annotate(
-            award_count=Count("awards", filter=Q(awards__in=visible), distinct=True),
-            several_count=Count("awards", filter=Q(awards__in=visible, awards__several=True), distinct=True),
+        # By name in the page's language (with the same fallback as the page), not by slug.
+        name = Coalesce(
+            NullIf(F(f"name_{get_language()}"), Value("")), NullIf(F("name_fr"), Value("")), F("slug"), output_field=CharField()
+        )
+        return (
+            Festival.objects.published()
+            .annotate(
+                award_count=Count("awards", filter=Q(awards__in=visible), distinct=True),
+                several_count=Count("awards", filter=Q(awards__in=visible, awards__several=True), distinct=True),
+            )
+            .order_by(Lower(name), "slug")
         )
 
     def get_structured_data(self, context):
@@ -54,7 +69,7 @@ class FestivalListView(StructuredDataMixin, ListView):
         return [item_list(self.request, festivals, name=_("Festivals"))]
 
     def get_page_meta(self, context):
-        return {"description": gettext("The festivals and awards of the films of %(name)s.") % {"name": settings.SITE_NAME}}
+        return {**super().get_page_meta(context), "description": gettext("The festivals and awards of the films of %(name)s.") % {"name": settings.SITE_NAME}}
 
 
 class FestivalDetailView(StructuredDataMixin, DetailView):
@@ -76,4 +91,7 @@ class FestivalDetailView(StructuredDataMixin, DetailView):
 
     def get_page_meta(self, context):
         values = {"festival": text(self.object, "name"), "name": settings.SITE_NAME}
-        return {"description": gettext("%(festival)s: the awards of the films of %(name)s, year by year.") % values}
+        return {
+            "description": gettext("%(festival)s: the awards of the films of %(name)s, year by year.") % values,
+            **page_image(self.object, None, self.request),
+        }

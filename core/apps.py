@@ -13,3 +13,8 @@ class CoreConfig(AppConfig):
 
         # Uploaded images lose their camera and location data, whatever path saves them.
         images.connect_signals()
+
+        from . import title_cards
+
+        # Title cards are drawn when their text is saved, never during a visitor's request.
+        title_cards.connect_signals()

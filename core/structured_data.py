@@ -53,6 +53,21 @@ def compact(node):
     return {key: value for key, value in node.items() if value not in ("", None, [], {})}
 
 
+def entity_id(request, obj, kind):
+    """One identifier per entity, the same on its French, Arabic and English pages.
+
+    It is the page's address without the language prefix (which sends each visitor to
+    their own language) and a fragment naming the kind: ``/people/kamal-hachkar/#person``.
+    """
+    from django.utils import translation
+
+    code = settings.LANGUAGE_CODE
+    with translation.override(code):
+        path = obj.get_absolute_url()
+    path = "/" + path.removeprefix(f"/{code}/")
+    return f"{absolute(request, path)}#{kind}"
+
+
 def website_node(request):
     home = absolute(request, reverse("home"))
     node = {
@@ -107,7 +122,15 @@ class StructuredDataMixin:
     def get_structured_data(self, context):
         return [web_page(self.request)]
 
+    # The title card of the site's section this page belongs to, for Open Graph (core.title_cards).
+    section_card = None
+    section_label = ""
+
     def get_page_meta(self, context):
+        if self.section_card:
+            from .pictures import section_image
+
+            return section_image(self.section_card, str(self.section_label), self.request)
         return {}
 
     def get_context_data(self, **kwargs):

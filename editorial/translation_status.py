@@ -27,15 +27,24 @@ MISSING = "missing"
 OUTDATED = "outdated"
 # A field empty in every language and not required: nothing to translate.
 NOT_APPLICABLE = "n/a"
+# A field readers expect (a model's ``translation_expected``, a film's synopsis) that is
+# empty in every language: nothing to translate yet, but not complete either.
+NOT_WRITTEN = "not-written"
 
 STATE_LABELS = {
     COMPLETE: _("complete"),
     MISSING: _("missing"),
     OUTDATED: _("possibly outdated"),
     NOT_APPLICABLE: _("not applicable"),
+    NOT_WRITTEN: _("not written"),
 }
 # The worst state of a language's fields is the language's state.
-SEVERITY = {NOT_APPLICABLE: 0, COMPLETE: 1, OUTDATED: 2, MISSING: 3}
+SEVERITY = {NOT_APPLICABLE: 0, COMPLETE: 1, NOT_WRITTEN: 2, OUTDATED: 3, MISSING: 4}
+
+
+def expected_fields(model):
+    """Optional fields a page looks empty without (``translation_expected`` on the model)."""
+    return tuple(getattr(model, "translation_expected", ()))
 
 
 def language_name(code):
@@ -158,7 +167,7 @@ def status_for(obj, outdated=None):
         per_lang = {}
         for code in LANGUAGES:
             if not needed:
-                per_lang[code] = NOT_APPLICABLE
+                per_lang[code] = NOT_WRITTEN if name in expected_fields(type(obj)) else NOT_APPLICABLE
             elif not raw(obj, name, code):
                 per_lang[code] = MISSING
             elif code in outdated.get(name, ()):
@@ -225,6 +234,20 @@ def outdated_ids(model, code=None):
     return states.values("object_id")
 
 
+def not_written_q(model):
+    """A filter for objects with an expected field empty in every language."""
+    query = models.Q(pk__in=[])
+    for name in expected_fields(model):
+        empty = models.Q()
+        for code in LANGUAGES:
+            column = build_localized_fieldname(name, code)
+            empty &= models.Q(**{column: ""}) | models.Q(**{f"{column}__isnull": True})
+        query |= empty
+    return query
+
+
 def incomplete(model):
-    """Objects of ``model`` with a missing or possibly outdated language."""
-    return model._default_manager.filter(any_missing_q(model) | models.Q(pk__in=outdated_ids(model)))
+    """Objects of ``model`` with a missing, possibly outdated or not written language."""
+    return model._default_manager.filter(
+        any_missing_q(model) | models.Q(pk__in=outdated_ids(model)) | not_written_q(model)
+    )

@@ -30,6 +30,17 @@ def _unprefixed(path):
     return "/" + translate_url(path, settings.LANGUAGE_CODE).removeprefix(prefix)
 
 
+def _in_language(path, code, match):
+    """The same page in ``code``. translate_url() leaves an address it cannot resolve (a
+    404) unchanged; there only the language prefix changes, so each link leads to its language."""
+    if match is not None:
+        return translate_url(path, code)
+    for other, _name in settings.LANGUAGES:
+        if path == f"/{other}" or path.startswith(f"/{other}/"):
+            return f"/{code}/" + path[len(other) + 2 :]
+    return translate_url(path, code)
+
+
 def site(request):
     """Site name, navigation and the same page in every language (switcher, hreflang, canonical, Open Graph)."""
     current = get_language()
@@ -37,9 +48,10 @@ def site(request):
     page_query = _page_query(request)
     full_query = request.META.get("QUERY_STRING", "")
     alternates = []
+    match = request.resolver_match
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
-        url = translate_url(path, code)
+        url = _in_language(path, code, match)
         alternates.append(
             {
                 "code": code,
@@ -54,7 +66,6 @@ def site(request):
                 "is_current": code == current,
             }
         )
-    match = request.resolver_match
     view_name = match.view_name if match else ""
     nav_items = [
         {"label": label, "url": reverse(name), "is_current": view_name in section}

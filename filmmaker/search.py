@@ -2,108 +2,59 @@
 
 Matching ignores case and accents in French and English, and in Arabic ignores
 diacritics (tashkeel) and tatweel, and folds the alef forms, ta marbuta to ha and
-alef maqsura to ya. The same folding runs in Python on the query and in the
-database on the text: a Python function registered with SQLite, an SQL
-expression (lower/translate) on PostgreSQL, where full-text ranking orders the
-results. One query per kind of result, whatever the data.
+alef maqsura to ya (core.text_search). Each searched column is folded apart; on
+PostgreSQL a trigram index on each folded column answers ``LIKE '%word%'``, and
+full-text ranking orders the results. One query per kind of result, whatever the data.
 
 This module is the one place that reads every app's models.
 """
 
 import re
 import unicodedata
-from functools import cache
 
-from django.db.models import CharField, F, Func, Value
-from django.db.models.functions import Concat
+from django.db.models import CharField, Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from awards.models import Award, Festival
+from core.text_search import ARABIC_FOLDS, LIGATURES, TATWEEL, Fold, fold  # noqa: F401 - the search's folding
 from core.structured_data import StructuredDataMixin, web_page
 from films.models import Film
-from people.models import Person
+from people.models import BiographySection, Person
+
+from .search_extras import countries_matching, highlight_results, suggestions
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 LIMIT = 50  # results per kind
 LANGUAGE_CODES = ("fr", "ar", "en")
 
-TATWEEL = "\u0640"
-ARABIC_FOLDS = {
-    "\u0671": "\u0627",  # ٱ alef wasla → ا (أ إ آ lose their hamza/madda when decomposed)
-    "\u0629": "\u0647",  # ة ta marbuta → ه
-    "\u0649": "\u064a",  # ى alef maqsura → ي
-    "\u06cc": "\u064a",  # ی Persian yeh → ي
-    "\u06a9": "\u0643",  # ک keheh → ك
-    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-    **{chr(0x06F0 + d): str(d) for d in range(10)},
-}
-LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"}
+def column(field):
+    # Numbers (a film's year) are searched as text: "2013" finds the films of 2013.
+    return Cast(F(field.removeprefix("#")), CharField()) if field.startswith("#") else F(field)
 
 
-def fold(value):
-    """Lower case, without accents, Arabic diacritics or tatweel, with the Arabic letter forms folded."""
-    value = unicodedata.normalize("NFKD", value or "")
-    out = []
-    for char in value:
-        if unicodedata.combining(char) or char == TATWEEL or unicodedata.category(char) == "Cc":
-            continue
-        out.append(LIGATURES.get(char) or ARABIC_FOLDS.get(char, char))
-    return "".join(out).lower()
+def folded_columns(fields, prefix="search"):
+    """One folded annotation per text field. A term is a single word, so matching each field
+    apart finds what one long concatenation would, SQLite's parser copes with it, and on
+    PostgreSQL each has its trigram index. Numbers ("#year") are compared, not folded."""
+    return {f"{prefix}_{index}": Fold(column(field)) for index, field in enumerate(fields) if not field.startswith("#")}
 
 
-@cache
-def _translate_table():
-    """(from, to) for PostgreSQL's translate(): the same folding, one character at a time."""
-    source, target, deleted = [], [], []
-    ranges = [(0x00C0, 0x024F), (0x0300, 0x036F), (0x1E00, 0x1EFF), (0x0600, 0x06FF), (0x08D3, 0x08FF)]
-    for low, high in ranges:
-        for code in range(low, high + 1):
-            char = chr(code)
-            if char in LIGATURES:
-                continue
-            folded = fold(char)
-            if folded == char:
-                continue
-            if folded == "":
-                deleted.append(char)
-            elif len(folded) == 1:
-                source.append(char)
-                target.append(folded)
-    # Characters beyond the end of "to" are deleted by translate().
-    return "".join(source + deleted), "".join(target)
-
-
-class Fold(Func):
-    """The database-side twin of :func:`fold`."""
-
-    output_field = CharField()
-
-    def as_sql(self, compiler, connection, **extra_context):  # pragma: no cover - other databases
-        return compiler.compile(Func(*self.source_expressions, function="LOWER", output_field=CharField()))
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        # Register on this very connection: it may have been opened before this module was imported.
-        connection.ensure_connection()
-        connection.connection.create_function("filmmaker_fold", 1, fold, deterministic=True)
-        return super().as_sql(compiler, connection, function="filmmaker_fold", **extra_context)
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        expression = self.source_expressions[0]
-        for ligature, replacement in LIGATURES.items():
-            expression = Func(expression, Value(ligature), Value(replacement), function="REPLACE", output_field=CharField())
-        source, target = _translate_table()
-        expression = Func(expression, Value(source), Value(target), function="TRANSLATE", output_field=CharField())
-        return compiler.compile(Func(expression, function="LOWER", output_field=CharField()))
+def any_contains(names, term):
+    query = Q(pk__in=[])
+    for name in names:
+        query |= Q(**{f"{name}__contains": term})
+    return query
 
 
 def document(*fields):
-    """One folded text made of the given fields, for ``contains`` lookups."""
+    """One folded text made of the given fields, for ranking on PostgreSQL."""
     parts = []
     for field in fields:
-        parts.extend([F(field), Value(" ")])
+        parts.extend([column(field), Value(" ")])
     return Fold(Concat(*parts, output_field=CharField()))
 
 
@@ -112,12 +63,31 @@ def translated(field):
 
 
 # What each kind of result is searched by.
+# ("#year": a number, searched as text.)
 KINDS = {
-    "people": (Person, translated("name")),
-    "films": (Film, [*translated("title"), "original_title"]),
+    "people": (Person, [*translated("name"), *translated("birthplace"), *translated("summary")]),
+    "films": (Film, [*translated("title"), "original_title", "#year", *translated("synopsis"), *translated("reception")]),
     "festivals": (Festival, [*translated("name"), "acronym", *translated("city")]),
-    "awards": (Award, translated("category")),
+    "awards": (Award, [*translated("category"), "#year"]),
 }
+BIOGRAPHY_FIELDS = [*translated("heading"), *translated("body")]
+
+
+def term_filter(kind, term, names):
+    """What one term must match: one of the kind's texts, a person's biography, a
+    festival's country by its name in any of the three languages."""
+    query = any_contains(names, term)
+    if "#year" in KINDS[kind][1] and term.isdigit() and len(term) == 4:
+        query |= Q(year=int(term))
+    if kind == "people":
+        columns = folded_columns(BIOGRAPHY_FIELDS, prefix="section")
+        sections = BiographySection.objects.filter(person=OuterRef("pk")).annotate(**columns)
+        query |= Exists(sections.filter(any_contains(columns, term)))
+    elif kind == "festivals":
+        codes = countries_matching(term, fold)
+        if codes:
+            query |= Q(country__in=codes)
+    return query
 
 
 def clean_query(raw):
@@ -138,13 +108,17 @@ def clean_query(raw):
 
 def queryset(kind, terms, vendor):
     model, fields = KINDS[kind]
-    qs = model.objects.published().annotate(search_document=document(*fields))
+    columns = folded_columns(fields)
+    qs = model.objects.published().annotate(**columns)
     for term in terms:
-        qs = qs.filter(search_document__contains=term)
+        qs = qs.filter(term_filter(kind, term, columns))
     if kind == "awards":
         qs = qs.select_related("festival", "film", "person")
     elif kind == "films":
         qs = qs.select_related("genre")
+    elif kind == "people":
+        # The matching passage may be in the biography.
+        qs = qs.prefetch_related("biography_sections")
     if vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
@@ -165,6 +139,8 @@ def search(raw, using="default"):
         for kind in KINDS:
             found = list(queryset(kind, terms, vendor)[: LIMIT + 1])
             results[kind] = {"items": found[:LIMIT], "more": len(found) > LIMIT}
+        highlight_results(results, terms, fold)
+    count = sum(len(r["items"]) for r in results.values())
     return {
         "query": query,
         # Isolated from the sentence around it: an Arabic query in a French sentence, or the reverse.
@@ -172,7 +148,9 @@ def search(raw, using="default"):
         "terms": terms,
         "shortened": shortened,
         "results": results,
-        "count": sum(len(r["items"]) for r in results.values()),
+        "count": count,
+        # Nothing found: spelling-tolerant suggestions among the names and titles.
+        "suggestions": suggestions(terms, fold) if terms and not count else {},
     }
 
 

@@ -236,3 +236,7 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware") 
 
 # Country names as the site's readers write them ("États-Unis", not "États-Unis d'Amérique").
 COUNTRIES_OVERRIDE = {"US": _("United States")}
+
+# Draw title cards (core.title_cards) when people, films and festivals are saved and when
+# the content is loaded. `manage.py title_cards` draws any that are missing.
+TITLE_CARDS = env_bool("TITLE_CARDS", True)

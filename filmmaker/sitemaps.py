@@ -15,7 +15,7 @@ class StaticSitemap(I18nSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["home", "films:list", "awards:festival_list", "awards:list"]
+        return ["home", "people:list", "films:list", "awards:festival_list", "awards:list"]
 
     def location(self, item):
         return reverse(item)

@@ -16,7 +16,10 @@ from .sitemaps import SITEMAPS
 
 # The person and film pages gather several apps, so the site composes their namespaces.
 person_patterns = (
-    [path("<slug:slug>/", views.PersonDetailView.as_view(), name="detail")],
+    [
+        path("", views.PersonListView.as_view(), name="list"),
+        path("<slug:slug>/", views.PersonDetailView.as_view(), name="detail"),
+    ],
     "people",
 )
 film_patterns = (

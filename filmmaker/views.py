@@ -3,20 +3,29 @@ with its awards."""
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.utils.translation import pgettext
-from django.views.generic import DetailView, TemplateView
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, pgettext
+from django.views.generic import DetailView, ListView, TemplateView
 
 from awards.models import Award
 from awards.structured_data import honours
 from core.phrases import join_and
-from core.structured_data import StructuredDataMixin, first_paragraph, text, web_page
+from core.pictures import image_url, page_image
+from core.structured_data import StructuredDataMixin, entity_id, first_paragraph, item_list, text, web_page
 from films.models import Credit, Film
-from films.structured_data import movie_node
+from films.structured_data import movie_node, movie_reference
 from films.views import credits_queryset, film_description
 from people.models import Person
-from people.structured_data import profile_page
+from people.structured_data import person_reference, profile_page
 
+from .award_groups import group_by_film, group_credits_by_role
 from .timeline import build_timeline
+
+# How many awards and films the home page shows; the awards and films pages have them all.
+LATEST_AWARDS = 5
+HOME_FILMS = 12
+# Films named on a person's card in the people index; their page has the whole filmography.
+FILMS_PER_PERSON = 6
 
 
 def filmography(credits):
@@ -29,6 +38,15 @@ def filmography(credits):
             if source not in row["sources"]:
                 row["sources"].append(source)
     return list(rows.values())
+
+
+def films_of_credits(credits):
+    """The films of a person's credits, once each, in the credits' order."""
+    films = []
+    for credit in credits:
+        if credit.film not in films:
+            films.append(credit.film)
+    return films
 
 
 def person_queryset():
@@ -67,6 +85,21 @@ def person_title(person):
     return title if name == site_name else f"{title} · {site_name}"
 
 
+def films_of(rows, person, request):
+    """The person's films as Movie references that name them, by ``@id``, as director or writer."""
+    reference = {"@id": entity_id(request, person, "person")}
+    nodes = []
+    for row in rows:
+        node = movie_reference(row["film"], request)
+        slugs = {role.slug for role in row["roles"]}
+        if "director" in slugs:
+            node["director"] = reference
+        if "writer" in slugs:
+            node["author"] = reference
+        nodes.append(node)
+    return nodes
+
+
 class PersonDetailView(StructuredDataMixin, DetailView):
     def get_queryset(self):
         return person_queryset()
@@ -77,13 +110,21 @@ class PersonDetailView(StructuredDataMixin, DetailView):
         rows = filmography(person.visible_credits)
         return super().get_context_data(
             filmography=rows,
-            awards=awards,
+            award_groups=group_by_film(awards, rows),
+            award_count=len(awards),
             timeline=build_timeline(rows, awards),
             **kwargs,
         )
 
     def get_structured_data(self, context):
-        return [profile_page(self.object, self.request)]
+        person = self.object
+        profile = profile_page(
+            person,
+            self.request,
+            image=image_url(person, "portrait", self.request),
+            awards=honours(context["award_groups"].all_awards),
+        )
+        return [profile, *films_of(context["filmography"], person, self.request)]
 
     def get_page_meta(self, context):
         person = self.object
@@ -91,26 +132,89 @@ class PersonDetailView(StructuredDataMixin, DetailView):
             "title": person_title(person),
             "type": "profile",
             "description": first_paragraph(text(person, "summary"), 300),
-            "image": self.request.build_absolute_uri(person.portrait.url) if person.portrait else "",
-            "image_alt": text(person, "portrait_alt"),
+            **page_image(person, "portrait", self.request),
         }
 
 
-class HomeView(PersonDetailView):
-    """The featured person and their work; an empty site still answers."""
+class HomeView(StructuredDataMixin, TemplateView):
+    """Who the filmmaker is, their films, the latest awards, and the ways into the site.
+
+    The person page keeps the full profile; an empty site still answers.
+    """
 
     template_name = "home.html"
 
-    def get_object(self, queryset=None):
-        queryset = self.get_queryset()
-        return queryset.filter(slug=settings.FEATURED_PERSON_SLUG).first() or queryset.first()
+    def get_person(self):
+        # Occupations name the page: "Kamal Hachkar, réalisateur et universitaire".
+        people = Person.objects.published().prefetch_related("occupations")
+        return people.filter(slug=settings.FEATURED_PERSON_SLUG).first() or people.first()
 
     def get_context_data(self, **kwargs):
-        if self.object is None:
-            context = TemplateView.get_context_data(self, **kwargs)
-            context["structured_data"] = []
-            return context
-        return super().get_context_data(**kwargs)
+        person = self.person = self.get_person()
+        films, latest = [], []
+        if person is not None:
+            films = list(
+                Film.objects.published()
+                .filter(pk__in=Credit.objects.published().filter(person=person).values("film"))
+                .select_related("genre")[:HOME_FILMS]
+            )
+            latest = list(person_awards(person).filter(year__isnull=False)[:LATEST_AWARDS])
+        return super().get_context_data(person=person, films=films, latest_awards=latest, **kwargs)
+
+    def get_structured_data(self, context):
+        person = self.person
+        if person is None:
+            return [web_page(self.request)]
+        about = person_reference(person, self.request)
+        films = [movie_reference(film, self.request) for film in context["films"]]
+        return [web_page(self.request, name=settings.SITE_NAME, about=about, hasPart=films)]
+
+    def get_page_meta(self, context):
+        person = self.person
+        if person is None:
+            return {}
+        return {
+            "title": person_title(person),
+            "description": first_paragraph(text(person, "summary"), 300),
+            **page_image(person, "portrait", self.request),
+        }
+
+
+class PersonListView(StructuredDataMixin, ListView):
+    """Everyone with a public page, with their portrait or card, occupations and films."""
+
+    paginate_by = 50
+    template_name = "people/person_list.html"
+    section_card = "people"
+    section_label = _("People")
+
+    def get_queryset(self):
+        credits = (
+            Credit.objects.published()
+            .select_related("film", "role")
+            .order_by("film__year", "film__slug", "order", "pk")
+        )
+        return (
+            Person.objects.published()
+            .order_by("name", "slug")
+            .prefetch_related("occupations", Prefetch("credits", queryset=credits, to_attr="visible_credits"))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["people"] = []
+        for person in context["object_list"]:
+            films = films_of_credits(person.visible_credits)
+            context["people"].append({"person": person, "films": films[:FILMS_PER_PERSON], "more": len(films) > FILMS_PER_PERSON})
+        return context
+
+    def get_structured_data(self, context):
+        people = [person_reference(p, self.request) for p in context["object_list"]]
+        return [item_list(self.request, people, name=_("People"))]
+
+    def get_page_meta(self, context):
+        description = gettext("The people of the site: filmmakers and their collaborators, with their films.")
+        return {**super().get_page_meta(context), "description": description}
 
 
 class FilmDetailView(StructuredDataMixin, DetailView):
@@ -129,9 +233,30 @@ class FilmDetailView(StructuredDataMixin, DetailView):
             )
         )
 
+    def get_context_data(self, **kwargs):
+        film = self.object
+        title = text(film, "title")
+        directors = []
+        for credit in film.visible_credits:
+            if credit.role.slug == "director" and credit.person not in directors:
+                directors.append(credit.person)
+        return super().get_context_data(
+            credit_groups=group_credits_by_role(film.visible_credits),
+            # The original title only where it is not the title already shown.
+            show_original_title=bool(film.original_title) and film.original_title != title,
+            directors=directors,
+            **kwargs,
+        )
+
     def get_structured_data(self, context):
         film = self.object
-        movie = movie_node(film, self.request, credits=film.visible_credits, awards=honours(film.visible_awards))
+        movie = movie_node(
+            film,
+            self.request,
+            credits=film.visible_credits,
+            awards=honours(film.visible_awards),
+            image=image_url(film, "poster", self.request),
+        )
         return [web_page(self.request, name=movie.get("name", ""), mainEntity=movie)]
 
     def get_page_meta(self, context):
@@ -139,6 +264,5 @@ class FilmDetailView(StructuredDataMixin, DetailView):
         return {
             "type": "video.movie",
             "description": film_description(film),
-            "image": self.request.build_absolute_uri(film.poster.url) if film.poster else "",
-            "image_alt": text(film, "poster_alt"),
+            **page_image(film, "poster", self.request),
         }

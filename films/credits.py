@@ -1,4 +1,5 @@
-"""Credits as a reader expects them: one line per person, all their roles on it.
+"""Credits as a reader expects them: one line per person, all their roles on it, and people
+with the same roles on one line.
 
 A director who also wrote the film reads "Réalisation et scénario : Kamal Hachkar"
 ("إخراج وسيناريو: كمال هشكار"), not the same name twice under two headings.
@@ -32,6 +33,18 @@ def credit_lines(credits):
     for line in lines.values():
         line["label"] = capfirst(join_and(role_heading(role) for role in line["roles"]))
     return list(lines.values())
+
+
+def credit_groups(credits):
+    """The people who share the same roles on one line: [{"label", "people"}], in the credits' order.
+
+    "Réalisation et scénario : Kamal Hachkar", then "Réalisation : A, B" for co-directors.
+    """
+    groups = {}
+    for line in credit_lines(credits):
+        key = tuple(role.pk for role in line["roles"])
+        groups.setdefault(key, {"label": line["label"], "people": []})["people"].append(line["person"])
+    return list(groups.values())
 
 
 def credits_sentence(credits):

@@ -48,6 +48,11 @@ class Film(Publishable):
         _("running time"), null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("In minutes.")
     )
     synopsis = models.TextField(_("synopsis"), blank=True, help_text=_("Separate paragraphs with an empty line."))
+    reception = models.TextField(
+        _("reception"),
+        blank=True,
+        help_text=_("How critics and audiences received the film, if known. Separate paragraphs with an empty line."),
+    )
     poster = models.ImageField(
         _("poster"),
         upload_to=UnguessableUploadTo("posters"),
@@ -59,6 +64,9 @@ class Film(Publishable):
         _("poster description"), max_length=300, blank=True, help_text=_("Alternative text for the poster.")
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="films", verbose_name=_("sources"))
+
+    # Empty in every language, these show as "not written" in the translation status.
+    translation_expected = ("synopsis",)
 
     # Smaller WebP copies for srcset, made on first use by django-imagekit.
     poster_240 = ImageSpecField(source="poster", processors=[ResizeToFit(width=240, upscale=False)], format="WEBP", options={"quality": 80})
@@ -84,6 +92,11 @@ class Film(Publishable):
     def clean(self):
         super().clean()
         require_alt_text(self, "poster")
+
+    def title_card_lines(self):
+        """(kicker, title, subtitle) of the film's title card, in the active language."""
+        kicker = str(self.genre) if self.genre_id else str(_("Film"))
+        return kicker[:1].upper() + kicker[1:], self.title, str(self.year or "")
 
     @property
     def original_language_name(self):

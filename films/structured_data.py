@@ -1,6 +1,6 @@
 """schema.org ``Movie`` nodes, from a film and the credits its view prefetched."""
 
-from core.structured_data import absolute, compact, first_paragraph, text
+from core.structured_data import absolute, compact, entity_id, first_paragraph, text
 from people.structured_data import person_reference
 
 
@@ -8,6 +8,7 @@ def movie_reference(film, request):
     return compact(
         {
             "@type": "Movie",
+            "@id": entity_id(request, film, "film"),
             "name": text(film, "title"),
             "url": absolute(request, film.get_absolute_url()),
             "dateCreated": str(film.year) if film.year else "",
@@ -15,7 +16,7 @@ def movie_reference(film, request):
     )
 
 
-def movie_node(film, request, credits=(), awards=()):
+def movie_node(film, request, credits=(), awards=(), image=""):
     """A full Movie, from its visible credits and the names of the awards it won."""
     url = absolute(request, film.get_absolute_url())
     directors = [person_reference(c.person, request) for c in credits if c.role.slug == "director"]
@@ -24,11 +25,11 @@ def movie_node(film, request, credits=(), awards=()):
     return compact(
         {
             "@type": "Movie",
-            "@id": f"{url}#film",
+            "@id": entity_id(request, film, "film"),
             "url": url,
             "name": title,
             "alternateName": film.original_title if film.original_title and film.original_title != title else "",
-            "image": absolute(request, film.poster.url) if film.poster else "",
+            "image": image or (absolute(request, film.poster.url) if film.poster else ""),
             "dateCreated": str(film.year) if film.year else "",
             "director": directors,
             "author": writers,

@@ -12,4 +12,4 @@ class VocabularyTranslationOptions(TranslationOptions):
 
 @register(Film)
 class FilmTranslationOptions(TranslationOptions):
-    fields = ("title", "synopsis", "poster_alt")
+    fields = ("title", "synopsis", "reception", "poster_alt")

@@ -32,6 +32,8 @@ def credits_queryset():
 
 class FilmListView(StructuredDataMixin, ListView):
     paginate_by = 50
+    section_card = "films"
+    section_label = _("Films")
 
     def get_queryset(self):
         return (
@@ -45,5 +47,5 @@ class FilmListView(StructuredDataMixin, ListView):
         return [item_list(self.request, films, name=_("Films"))]
 
     def get_page_meta(self, context):
-        return {"description": gettext("Films by %(name)s, with their credits and awards.") % {"name": settings.SITE_NAME}}
+        return {**super().get_page_meta(context), "description": gettext("Films by %(name)s, with their credits and awards.") % {"name": settings.SITE_NAME}}
 

@@ -1,7 +1,7 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from imagekit.models import ImageSpecField
@@ -64,6 +64,9 @@ class Person(Publishable):
         validators=[RegexValidator(r"^nm[0-9]{7,10}$", _("An IMDb person identifier looks like nm0000001."))],
     )
 
+    # Empty in every language, these show as "not written" in the translation status.
+    translation_expected = ("summary",)
+
     # Smaller WebP copies for srcset, made on first use by django-imagekit.
     portrait_320 = ImageSpecField(source="portrait", processors=[ResizeToFit(width=320, upscale=False)], format="WEBP", options={"quality": 80})
     portrait_640 = ImageSpecField(source="portrait", processors=[ResizeToFit(width=640, upscale=False)], format="WEBP", options={"quality": 80})
@@ -109,6 +112,14 @@ class Person(Publishable):
                 seen.add(value)
                 forms.append({"lang": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr", "name": value})
         return forms
+
+    def title_card_lines(self):
+        """(kicker, title, subtitle) of the person's title card, in the active language."""
+        occupations = [str(term) for term in self.occupations.all()]
+        kicker = pgettext("list separator", ", ").join(occupations)
+        place = (self.birthplace or "").strip()
+        year = str(self.birth_date.year) if self.birth_date else ""
+        return kicker[:1].upper() + kicker[1:], self.name, " · ".join(part for part in (year, place) if part)
 
     @property
     def external_links(self):

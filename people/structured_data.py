@@ -1,11 +1,18 @@
 """schema.org ``Person`` nodes and the profile page."""
 
-from core.structured_data import absolute, compact, first_paragraph, text, web_page
+from core.structured_data import absolute, compact, entity_id, first_paragraph, text, web_page
 
 
 def person_reference(person, request):
     """A short Person node, for a film's director or an award's recipient."""
-    return compact({"@type": "Person", "name": text(person, "name"), "url": absolute(request, person.get_absolute_url())})
+    return compact(
+        {
+            "@type": "Person",
+            "@id": entity_id(request, person, "person"),
+            "name": text(person, "name"),
+            "url": absolute(request, person.get_absolute_url()),
+        }
+    )
 
 
 def nationality(term):
@@ -15,13 +22,17 @@ def nationality(term):
     return {"@type": "Country", "name": text(term, "name")}
 
 
-def person_node(person, request):
-    """The Person, from the person and their prefetched occupations and nationalities."""
+def person_node(person, request, image="", awards=()):
+    """The Person, from the person and their prefetched occupations and nationalities.
+
+    ``image`` is the portrait's or the title card's address, ``awards`` the names of the
+    honours. Their films point back to the Person's ``@id`` (films.structured_data).
+    """
     url = absolute(request, person.get_absolute_url())
     return compact(
         {
             "@type": "Person",
-            "@id": f"{url}#person",
+            "@id": entity_id(request, person, "person"),
             "url": url,
             "name": text(person, "name"),
             # The name in the other scripts: the Arabic-script name on French and English pages.
@@ -33,12 +44,13 @@ def person_node(person, request):
             "nationality": [nationality(n) for n in person.nationalities.all()],
             "jobTitle": [text(o, "name") for o in person.occupations.all()],
             "description": first_paragraph(text(person, "summary")),
-            "image": absolute(request, person.portrait.url) if person.portrait else "",
+            "image": image or (absolute(request, person.portrait.url) if person.portrait else ""),
+            "award": list(awards),
             "sameAs": [link for _label, link in person.external_links],
         }
     )
 
 
-def profile_page(person, request):
-    node = person_node(person, request)
+def profile_page(person, request, **person_data):
+    node = person_node(person, request, **person_data)
     return web_page(request, "ProfilePage", name=node.get("name", ""), mainEntity=node)

@@ -60,6 +60,10 @@ class PersonFactory(factory.django.DjangoModelFactory):
     name_fr = factory.Sequence(lambda n: f"Personne {n}")
     name_ar = factory.Sequence(lambda n: f"شخص {n}")
     name_en = factory.Sequence(lambda n: f"Person {n}")
+    # Written in every language: an empty summary shows as "not written" to editors.
+    summary_fr = "Une personne."
+    summary_ar = "شخص."
+    summary_en = "A person."
     is_published = True
 
 
@@ -87,6 +91,10 @@ class FilmFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Film {n} (en)")
     year = 2013
     genre = factory.SubFactory(GenreFactory, slug="documentary")
+    # Written in every language: an empty synopsis shows as "not written" to editors.
+    synopsis_fr = "Un film."
+    synopsis_ar = "فيلم."
+    synopsis_en = "A film."
     is_published = True
 
 

@@ -22,8 +22,11 @@ pytestmark = pytest.mark.django_db
 
 # (URL name, arguments, expected status, queries)
 PAGES = [
+    # The featured person, their latest films, their latest awards.
+    ("home", {}, 200, 4),
+    # The page count, the people, their occupations, their credits with films.
+    ("people:list", {}, 200, 4),
     # The person, occupations, nationalities, biography, credits, film sources, credit sources, awards.
-    ("home", {}, 200, 8),
     ("people:detail", {"slug": "kamal-hachkar"}, 200, 8),
     # The page count, the films, their credits.
     ("films:list", {}, 200, 3),
@@ -89,7 +92,9 @@ def test_the_grown_site_really_shows_the_extra_content(client, seed):
     """Guards the test above: the same count must not come from pages that ignore the new rows."""
     grow(seed)
     home = client.get(url("en", "home")).content.decode()
-    assert home.count("/en/films/extra-film-") >= 18
+    assert home.count('<li class="card card--picture">') == 12, "the home page shows the latest films only"
+    person = client.get(url("en", "people:detail", slug="kamal-hachkar")).content.decode()
+    assert person.count("/en/films/extra-film-") >= 18
     assert client.get(url("en", "awards:list")).content.decode().count('id="award-extra-award-') == 63
     festival = client.get(url("en", "awards:festival_detail", slug="ficmec")).content.decode()
     assert festival.count('id="award-extra-award-') >= 21

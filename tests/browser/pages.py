@@ -8,6 +8,7 @@ LANGUAGES = ("fr", "ar", "en")
 PAGE_TYPES = [
     ("home", "home", {}, ""),
     ("person", "people:detail", {"slug": "kamal-hachkar"}, ""),
+    ("people", "people:list", {}, ""),
     ("film-list", "films:list", {}, ""),
     ("film-detail", "films:detail", {"slug": "tinghir-jerusalem"}, ""),
     ("film-detail-sparse", "films:detail", {"slug": "in-your-eyes-i-see-my-country"}, ""),
@@ -16,6 +17,7 @@ PAGE_TYPES = [
     ("awards", "awards:list", {}, ""),
     ("search", "search", {}, "?q=tinghir"),
     ("search-empty", "search", {}, ""),
+    ("search-nothing-found", "search", {}, "?q=tinghri"),
     ("not-found", None, {}, ""),
 ]
 

@@ -13,7 +13,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 
 @pytest.fixture
-def site_content(transactional_db):
+def site_content(transactional_db, settings):
+    # With the title cards, as visitors see the site.
+    settings.TITLE_CARDS = True
     call_command("load_site", verbosity=0)
 
 
@@ -92,7 +94,9 @@ def test_no_page_scrolls_sideways(site_content, live_server, browser, width, fon
     assert wide == []
 
 
-def test_html_checker_reports_no_errors(client, seed, tmp_path, artifacts):
+def test_html_checker_reports_no_errors(client, seed, tmp_path, artifacts, settings):
+    settings.TITLE_CARDS = True
+    call_command("title_cards", verbosity=0)
     files = {}
     for name, path, status in all_pages():
         response = client.get(path)

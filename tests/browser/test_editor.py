@@ -29,6 +29,10 @@ def test_editor_updates_the_arabic_title_and_poster(live_server, page, artifacts
         poster_alt_fr="Affiche du film",
         poster_alt_ar="ملصق الفيلم",
         poster_alt_en="Film poster",
+        # Written in every language: only the titles are out of step.
+        synopsis_fr="Un film.",
+        synopsis_ar="فيلم.",
+        synopsis_en="A film.",
     )
     # The French and English titles are corrected after the Arabic one was written.
     film.title_fr = "Tinghir-Jérusalem : les échos du mellah"

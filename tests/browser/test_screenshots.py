@@ -12,7 +12,9 @@ WIDTHS = {"phone": 360, "desktop": 1280}
 
 
 @pytest.fixture
-def site_content(transactional_db):
+def site_content(transactional_db, settings):
+    # With the title cards, as visitors see the site.
+    settings.TITLE_CARDS = True
     call_command("load_site", verbosity=0)
 
 
@@ -31,6 +33,10 @@ def test_screenshots(site_content, live_server, browser, artifacts, code):
             response = tab.goto(live_server.url + page_url(code, url_name, kwargs, query))
             assert response.status == (404 if url_name is None else 200)
             tab.evaluate("document.fonts.ready")
+            # Lazy pictures below the fold: load them, so the full-page shot shows them.
+            tab.evaluate("Promise.all([...document.images].map(i => { i.loading = 'eager'; return i.decode().catch(() => null); }))")
+            broken = tab.evaluate("[...document.images].filter(i => !i.naturalWidth).map(i => i.src)")
+            assert broken == [], f"{name}: images that did not load: {broken}"
             path = folder / f"{name}-{device}.png"
             tab.screenshot(path=path, full_page=True)
             assert path.stat().st_size > 0

@@ -39,9 +39,10 @@ def test_a_missing_arabic_title_is_missing_although_fallbacks_would_show_french(
 
 
 def test_an_optional_field_empty_everywhere_is_not_required_but_one_language_makes_it_so():
-    film = FilmFactory(synopsis_fr="", synopsis_ar="", synopsis_en="")
+    # The reception is optional (the synopsis, empty everywhere, is "not written": test_not_written).
+    film = FilmFactory(reception_fr="", reception_ar="", reception_en="")
     assert status(film).is_complete
-    film.synopsis_en = "A story."
+    film.reception_en = "A story."
     film.save()
     assert status(film).languages == {"fr": "missing", "ar": "missing", "en": "complete"}
 

@@ -68,9 +68,12 @@ def test_person_page_is_a_profile_page(client, seed, code, name, alternate, birt
     assert "sameAs" not in person, "no identifiers in the seed: no empty sameAs"
 
 
-def test_home_page_describes_the_featured_person(client, seed):
+def test_home_page_is_a_web_page_about_the_featured_person(client, seed):
     graph = json_ld(client.get("/fr/"))
-    assert node(graph, "ProfilePage")["mainEntity"]["name"] == "Kamal Hachkar"
+    assert not [n for n in graph if n["@type"] == "ProfilePage"], "the profile is the person page's"
+    page = node(graph, "WebPage")
+    assert page["about"]["@id"] == "http://testserver/people/kamal-hachkar/#person"
+    assert page["about"]["name"] == "Kamal Hachkar"
 
 
 def test_same_as_comes_from_the_external_identifiers(client, db):
@@ -131,16 +134,18 @@ def test_film_image_is_absolute(client, db):
 def test_festival_page_is_a_festival(client, seed, code, name):
     graph = json_ld(client.get(page_url(code, "awards:festival_detail", {"slug": "ficmec"})))
     festival = node(graph, "WebPage")["mainEntity"]
-    assert festival["@type"] == "Festival"
+    # A festival without an edition's dates is the organisation that holds it, not an Event.
+    assert festival["@type"] == "Organization"
+    assert "startDate" not in festival
     assert festival["alternateName"] == "FICMEC"
-    assert festival["location"]["address"] == {"@type": "PostalAddress", "addressLocality": name, "addressCountry": "MA"}
+    assert festival["address"] == {"@type": "PostalAddress", "addressLocality": name, "addressCountry": "MA"}
 
 
 def test_lists_are_item_lists(client, seed):
     films = node(json_ld(client.get("/en/films/")), "CollectionPage")["mainEntity"]["itemListElement"]
     assert [(i["position"], i["item"]["@type"]) for i in films] == [(1, "Movie"), (2, "Movie")]
     festivals = node(json_ld(client.get("/ar/festivals/")), "CollectionPage")["mainEntity"]["itemListElement"]
-    assert {i["item"]["@type"] for i in festivals} == {"Festival"}
+    assert {i["item"]["@type"] for i in festivals} == {"Organization"}
     assert all(i["item"]["url"].startswith("http://testserver/ar/festivals/") for i in festivals)
 
 

@@ -4,7 +4,7 @@ from django.db import models
 from editorial import translation_status as ts
 from core.models import Publishable
 
-SYMBOLS = {ts.COMPLETE: "ok", ts.MISSING: "MISSING", ts.OUTDATED: "outdated"}
+SYMBOLS = {ts.COMPLETE: "ok", ts.MISSING: "MISSING", ts.OUTDATED: "outdated", ts.NOT_WRITTEN: "not written"}
 
 
 def publication_parent(obj):

@@ -8,8 +8,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 from django.db.models import CharField
 
+from core import title_cards
 from editorial import staleness
 from people.models import Person
+
+from ...cards import SECTIONS
 
 DEFAULT_FIXTURE = settings.BASE_DIR / "fixtures" / "kamal_hachkar.json"
 DEFAULT_MEDIA = settings.BASE_DIR / "fixtures" / "media"
@@ -108,7 +111,11 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"{path.name} is valid: {count} objects; nothing was changed."))
             return
         copied = self.copy_media(Path(media))
-        self.stdout.write(self.style.SUCCESS(f"Loaded {count} objects from {path.name}; copied {copied} media files."))
+        # Fixtures are saved raw (no signals): draw the title cards of what was loaded.
+        drawn = title_cards.update_all(sections=SECTIONS) if title_cards.enabled() else 0
+        self.stdout.write(
+            self.style.SUCCESS(f"Loaded {count} objects from {path.name}; copied {copied} media files; drew {drawn} title cards.")
+        )
 
     def load(self, path, check=False):
         """Load (or with ``check``, only validate) the fixture; on any error nothing is kept.

@@ -1,0 +1,64 @@
+"""What a reader sees: the timeline on a phone in both directions, the Arabic search
+field, pictures that load."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def site_content(transactional_db, settings):
+    settings.TITLE_CARDS = True
+    call_command("load_site", verbosity=0)
+
+
+def boxes(tab, selector):
+    return tab.eval_on_selector_all(selector, "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["fr", "ar", "en"])
+def test_the_timeline_is_a_vertical_list_on_a_phone(site_content, live_server, browser, code):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    tab = context.new_page()
+    tab.goto(f"{live_server.url}/{code}/people/kamal-hachkar/")
+    years = boxes(tab, ".career__year")
+    assert len(years) == 4
+    tops = [box[1] for box in years]
+    assert tops == sorted(tops) and len(set(tops)) == 4, "one year under the other"
+    assert all(0 <= box[0] and box[2] <= 360 for box in years), "every year inside the screen"
+    assert tab.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code,first_on_the_right", [("fr", False), ("ar", True)])
+def test_the_timeline_runs_in_the_reading_direction_on_a_desktop(site_content, live_server, browser, code, first_on_the_right):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(f"{live_server.url}/{code}/people/kamal-hachkar/")
+    years = boxes(tab, ".career__year")
+    lefts = [box[0] for box in years]
+    assert lefts == sorted(lefts, reverse=first_on_the_right)
+    # The start is in view without scrolling: the first year lies inside the scroller.
+    scroller = boxes(tab, ".career__scroll")[0]
+    assert scroller[0] <= years[0][0] and years[0][2] <= scroller[2]
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_arabic_search_placeholder_runs_right_to_left(site_content, live_server, page):
+    page.goto(f"{live_server.url}/ar/")
+    direction = page.eval_on_selector("#site-search-q", "e => getComputedStyle(e).direction")
+    assert direction == "rtl"
+    page.fill("#site-search-q", "Tinghir")
+    # Typed Latin text takes its own direction (dir="auto").
+    assert page.eval_on_selector("#site-search-q", "e => e.matches(':dir(ltr)')")
+
+
+@pytest.mark.browser
+def test_cards_load_on_the_home_page(site_content, live_server, page):
+    page.goto(f"{live_server.url}/en/")
+    page.evaluate("Promise.all([...document.images].map(i => { i.loading = 'eager'; return i.decode().catch(() => null); }))")
+    images = page.eval_on_selector_all("img", "els => els.map(e => [e.currentSrc, e.naturalWidth])")
+    assert len(images) == 3  # the person and the two films
+    assert all(width == 1200 and "/media/cards/" in src for src, width in images)
