@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 
-.PHONY: install run test test-postgres messages check clean
+.PHONY: install run serve test test-postgres messages check clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then echo "Filmmaker needs Python 3.12 or newer, and none was found on PATH (python3 is $$(python3 --version 2>&1))."; exit 1; fi
@@ -56,3 +56,13 @@ REPEAT ?= 20
 bench: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py benchmark_pages --scale $(SCALE) --repeat $(REPEAT)
+
+# Production serving: gunicorn (filmmaker/gunicorn.conf.py), DEBUG off, hashed and
+# compressed static files served by WhiteNoise. Run `make run` once first to set the site
+# up. Uploaded media are served by Django here only because DJANGO_SERVE_MEDIA defaults to
+# 1 for this single-machine command; behind a web server or object storage set it to 0.
+serve: install
+	$(BIN)/python manage.py migrate --noinput -v 0
+	DJANGO_PRODUCTION=1 $(BIN)/python manage.py collectstatic --noinput -v 0
+	@echo "Site: http://$(HOST):$(PORT)/  (gunicorn, production settings)"
+	DJANGO_SERVE_MEDIA=$${DJANGO_SERVE_MEDIA:-1} HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c filmmaker/gunicorn.conf.py

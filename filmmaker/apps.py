@@ -13,3 +13,8 @@ class FilmmakerConfig(AppConfig):
 
         translation_status.connect_signals()
         images.connect_signals()
+
+        # Any content change renews the shared page cache's generation (core.page_cache).
+        from core import page_cache
+
+        page_cache.connect_signals()

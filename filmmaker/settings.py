@@ -196,3 +196,77 @@ FORMAT_MODULE_PATH = ["filmmaker.formats"]
 # The development server and the demo serve uploaded media themselves; production
 # puts a web server in front and sets DJANGO_SERVE_MEDIA=0.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# --- Production serving, caching and health (README: "Serving in production") -------
+# DJANGO_PRODUCTION=1 (set by filmmaker/gunicorn.conf.py, implied by DJANGO_SECURE=1)
+# serves only collected, hashed and compressed static files, and stops Django serving
+# uploaded media unless DJANGO_SERVE_MEDIA=1 says so on purpose.
+PRODUCTION = env_bool("DJANGO_PRODUCTION", env_bool("DJANGO_SECURE", False))
+if PRODUCTION:
+    if not env_bool("DJANGO_PLAIN_STATIC", False):
+        STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    WHITENOISE_USE_FINDERS = False
+    SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
+# Hashed file names never change content: browsers may keep them for good (WhiteNoise
+# marks them immutable); other static files are revalidated after an hour.
+WHITENOISE_MAX_AGE = 0 if DEBUG else 3600
+
+# One cache shared by every worker and every server: Redis when REDIS_URL is set,
+# otherwise files on this machine (never per-process memory, which workers do not share).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's Redis backend; a Redis that does not answer means misses, not errors.
+            "BACKEND": "core.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "filmmaker"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    }
+
+# Whole pages for anonymous visitors (core.page_cache); DJANGO_PAGE_CACHE=0 turns it off.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 600))
+# Outermost first: gzip (public pages only), then the page cache, so a cached page skips
+# sessions, locale, CSRF and the view, but still gets the security headers above it.
+MIDDLEWARE[MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1 : 0] = [
+    "core.compression.PublicGZipMiddleware",
+    "core.page_cache.PageCacheMiddleware",
+]
+
+# Persistent connections, checked before reuse, so a restarted PostgreSQL heals by itself.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", 600))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # An unreachable server fails fast (then /healthz and the 503 page) instead of hanging.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+
+# Security headers: nothing may frame the site (the admin opens related objects in
+# popup windows, not frames), so X-Frame-Options and CSP frame-ancestors agree.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CSP["frame-ancestors"] = [CSP.NONE]
+SECURE_CSP["base-uri"] = [CSP.NONE]
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind a proxy on another host that terminates TLS, e.g. "HTTP_X_FORWARDED_PROTO,https".
+if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = tuple(os.environ["DJANGO_SECURE_PROXY_SSL_HEADER"].split(",", 1))
+if env_bool("DJANGO_SECURE", False):
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000))
+    # Subdomains and the browsers' preload list are commitments for the whole domain: the
+    # operator turns them on. Left off, Django's reminders about them are a decision taken.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    SILENCED_SYSTEM_CHECKS = [
+        *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+        *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+    ]
