@@ -87,17 +87,11 @@ def content_changed(sender, using=None, **kwargs):
     """Signal receiver: renew the generation once the change is committed.
 
     Renewing before the commit would let another worker rebuild the page from the old
-    rows under the new generation. One renewal per transaction is enough.
+    rows under the new generation. (``on_commit`` runs at once outside a transaction.)
     """
     if sender._meta.app_label in ignored_apps():
         return
-    connection = transaction.get_connection(using)
-    if connection.in_atomic_block:
-        if any(entry[1] is bump_generation for entry in connection.run_on_commit):
-            return
-        transaction.on_commit(bump_generation, using=using)
-    else:
-        bump_generation()
+    transaction.on_commit(bump_generation, using=using)
 
 
 def connect_signals():

@@ -212,7 +212,9 @@ if PRODUCTION:
 WHITENOISE_MAX_AGE = 0 if DEBUG else 3600
 
 # One cache shared by every worker and every server: Redis when REDIS_URL is set,
-# otherwise files on this machine (never per-process memory, which workers do not share).
+# otherwise, in production, files on this machine (never per-process memory, which
+# gunicorn's workers would not share). Development and tests keep Django's default
+# in-process cache: one process, and no state left over between runs.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -224,7 +226,7 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-else:
+elif PRODUCTION or os.environ.get("DJANGO_CACHE_DIR"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -233,8 +235,9 @@ else:
         }
     }
 
-# Whole pages for anonymous visitors (core.page_cache); DJANGO_PAGE_CACHE=0 turns it off.
-PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# Whole pages for anonymous visitors (core.page_cache), on by default in production;
+# DJANGO_PAGE_CACHE=0 turns it off (benchmarks, debugging), =1 on elsewhere.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", PRODUCTION)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 600))
 # Outermost first: gzip (public pages only), then the page cache, so a cached page skips
 # sessions, locale, CSRF and the view, but still gets the security headers above it.
