@@ -210,6 +210,9 @@ if PRODUCTION:
 # Hashed file names never change content: browsers may keep them for good (WhiteNoise
 # marks them immutable); other static files are revalidated after an hour.
 WHITENOISE_MAX_AGE = 0 if DEBUG else 3600
+from core.static_headers import add_security_headers  # noqa: E402  (WhiteNoise wants the function)
+
+WHITENOISE_ADD_HEADERS_FUNCTION = add_security_headers
 
 # One cache shared by every worker and every server: Redis when REDIS_URL is set,
 # otherwise, in production, files on this machine (never per-process memory, which
