@@ -276,3 +276,7 @@ if env_bool("DJANGO_SECURE", False):
         *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
         *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
     ]
+
+# `manage.py benchmark_production` adds a bare view beside the pages (filmmaker/benchmark_urls.py).
+if env_bool("DJANGO_BENCHMARK_URLS", False):
+    ROOT_URLCONF = "filmmaker.benchmark_urls"
