@@ -146,6 +146,9 @@ class Command(BaseCommand):
                     if time.monotonic() > deadline or server.poll() is not None:
                         raise CommandError("gunicorn did not start")
                     time.sleep(0.3)
+            if env.get("DJANGO_PAGE_CACHE") == "1" and not hasattr(self, "first_visit"):
+                person = [path for label, _code, path in PAGES if label == "person"]
+                self.first_visit = first_visit_bytes(base, person) or {}
             rates = {}
             # The bare view first and last, so a drifting machine shows in its two numbers.
             paths = [BARE, *[path for _label, _code, path in PAGES]]
@@ -192,6 +195,12 @@ class Command(BaseCommand):
                     f"  {small['label']:<14} {small['lang']:<4} time ×{large['ms'] / small['ms']:.2f}  size ×{large['bytes'] / small['bytes']:.2f}"
                     f"  queries {small['queries']} → {large['queries']}"
                 )
+        if getattr(self, "first_visit", None):
+            lines.append("")
+            lines.append("first visit, empty browser cache (seed size), compressed bytes incl. headers and fonts (target ≤ 60 KB)")
+            for path, (total, files) in self.first_visit.items():
+                detail = ", ".join(f"{name.rsplit('/', 1)[-1] or name} {size / 1024:.1f}" for name, size in files)
+                lines.append(f"  {path:<28} {total / 1024:>5.1f} KB  ({detail})")
         lines.append("")
         lines.append("ratio = requests/s of the page ÷ requests/s of the bare view in the same server run")
         self.stdout.write("\n".join(lines))
@@ -284,3 +293,35 @@ class Command(BaseCommand):
             f"{Award.objects.count()} awards; {featured.credits.count()} credits and "
             f"{Award.objects.filter(person=featured).count()} awards for {featured.slug}"
         )
+
+
+def first_visit_bytes(base, paths, chromium="/usr/bin/chromium"):
+    """Bytes a first visit transfers (compressed bodies and headers, fonts included), per
+    path, measured in headless Chromium with an empty cache; None without Playwright."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    totals = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for path in paths:
+                context = browser.new_context(viewport={"width": 412, "height": 900})
+                page = context.new_page()
+                responses = []
+                page.on("requestfinished", lambda request: responses.append(request))
+                page.goto(base + path, wait_until="networkidle")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                total = 0
+                files = []
+                for request in responses:
+                    sizes = request.sizes()
+                    size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                    total += size
+                    files.append((request.url.replace(base, ""), size))
+                totals[path] = (total, files)
+                context.close()
+        finally:
+            browser.close()
+    return totals
