@@ -153,7 +153,10 @@ def cacheable_request(request):
 
 
 def page_key(request):
-    digest = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    """One entry per address and per encoding: pages are stored as sent, gzipped or not."""
+    gzipped = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(f"{address} {'gzip' if gzipped else 'identity'}".encode()).hexdigest()
     return f"pagecache:page:{digest}"
 
 

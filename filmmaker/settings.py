@@ -242,11 +242,12 @@ elif PRODUCTION or os.environ.get("DJANGO_CACHE_DIR"):
 # DJANGO_PAGE_CACHE=0 turns it off (benchmarks, debugging), =1 on elsewhere.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", PRODUCTION)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 600))
-# Outermost first: gzip (public pages only), then the page cache, so a cached page skips
-# sessions, locale, CSRF and the view, but still gets the security headers above it.
+# Outermost first: the page cache, so a cached page skips sessions, locale, CSRF and the
+# view, but still gets the security headers above it; then gzip (public pages only), so
+# the cache keeps pages already compressed and a hit costs no compression.
 MIDDLEWARE[MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1 : 0] = [
-    "core.compression.PublicGZipMiddleware",
     "core.page_cache.PageCacheMiddleware",
+    "core.compression.PublicGZipMiddleware",
 ]
 
 # Persistent connections, checked before reuse, so a restarted PostgreSQL heals by itself.

@@ -250,3 +250,14 @@ def test_pages_are_served_when_redis_is_down(client, seed, settings):
             assert response.status_code == 200
             assert "X-Page-Cache" not in response
     assert NAME["ar"] in text(get(client, "ar"))
+
+
+def test_gzipped_and_plain_copies_are_kept_apart(client, seed):
+    page = url("fr", "people:detail", **PERSON)
+    assert client.get(page, HTTP_ACCEPT_ENCODING="gzip")["X-Page-Cache"] == "miss"
+    hit = client.get(page, HTTP_ACCEPT_ENCODING="gzip")
+    assert hit["X-Page-Cache"] == "hit" and hit["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in hit["Vary"]
+    plain = client.get(page)
+    assert plain["X-Page-Cache"] == "miss" and not plain.has_header("Content-Encoding")
+    assert NAME["fr"] in text(plain)
