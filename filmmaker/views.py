@@ -24,12 +24,19 @@ def filmography(credits):
     return list(rows.values())
 
 
+# A prolific person's page stays the size of anyone's: the most recent credits and awards
+# (one more is fetched to know that there are more), with a note saying so.
+PERSON_PAGE_CREDITS = 60
+PERSON_PAGE_AWARDS = 60
+
+
 def person_queryset():
     credits = (
         Credit.objects.published()
         .select_related("film__genre", "role")
         .prefetch_related("film__sources", "sources")
-        .order_by("film__year", "film__slug", "order", "pk")
+        # Newest first for the cut; PersonDetailView puts them back in career order.
+        .order_by("-film__year", "-film__slug", "-order", "-pk")[: PERSON_PAGE_CREDITS + 1]
     )
     return Person.objects.published().prefetch_related(
         "occupations",
@@ -53,11 +60,16 @@ class PersonDetailView(StructuredDataMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         person = self.object
-        awards = list(person_awards(person))
-        rows = filmography(person.visible_credits)
+        awards = list(person_awards(person)[: PERSON_PAGE_AWARDS + 1])
+        credits = person.visible_credits[:PERSON_PAGE_CREDITS][::-1]
+        rows = filmography(credits)
+        more_films, more_awards = len(person.visible_credits) > PERSON_PAGE_CREDITS, len(awards) > PERSON_PAGE_AWARDS
+        awards = awards[:PERSON_PAGE_AWARDS]
         return super().get_context_data(
             filmography=rows,
+            more_films=more_films,
             awards=awards,
+            more_awards=more_awards,
             timeline=build_timeline(rows, awards),
             **kwargs,
         )
