@@ -281,3 +281,28 @@ if env_bool("DJANGO_SECURE", False):
 # `manage.py benchmark_production` adds a bare view beside the pages (filmmaker/benchmark_urls.py).
 if env_bool("DJANGO_BENCHMARK_URLS", False):
     ROOT_URLCONF = "filmmaker.benchmark_urls"
+
+# Uploaded media on S3-compatible object storage (django-storages) instead of MEDIA_ROOT,
+# for several app servers: DJANGO_MEDIA_STORAGE=s3 with the bucket below; credentials
+# come from boto3's usual sources (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a role).
+if os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem") == "s3":
+    S3_OPTIONS = {
+        "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+        "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+        "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
+        # Public media (portraits, posters) get plain URLs that a cached page can keep.
+        "querystring_auth": env_bool("DJANGO_S3_SIGNED_URLS", False),
+        "default_acl": None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": S3_OPTIONS}
+    SERVE_MEDIA = False
+    # Images now come from the bucket's (or its CDN's) origin.
+    from urllib.parse import urlsplit  # noqa: E402
+
+    _media_origin = (
+        f"https://{S3_OPTIONS['custom_domain']}" if S3_OPTIONS["custom_domain"] else S3_OPTIONS["endpoint_url"] or "https://*.amazonaws.com"
+    )
+    _parts = urlsplit(_media_origin)
+    SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], f"{_parts.scheme}://{_parts.netloc}"]
