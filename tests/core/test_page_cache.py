@@ -261,3 +261,13 @@ def test_gzipped_and_plain_copies_are_kept_apart(client, seed):
     plain = client.get(page)
     assert plain["X-Page-Cache"] == "miss" and not plain.has_header("Content-Encoding")
     assert NAME["fr"] in text(plain)
+
+
+def test_a_draft_preview_is_neither_cached_nor_leaked(client, admin_client, seed):
+    draft = FilmFactory(slug="draft", title_en="Draft film", is_published=False)
+    warm(client, "films:list")
+    preview = admin_client.get(admin_url("admin:films_film_preview", draft.pk))
+    assert preview.status_code == 200 and "Draft film" in text(preview)
+    assert "X-Page-Cache" not in preview
+    assert "Draft film" not in text(get(client, "en", "films:list"))
+    assert get(client, "en", "films:detail", slug="draft").status_code == 404
