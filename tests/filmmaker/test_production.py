@@ -269,3 +269,96 @@ def test_a_change_saved_through_one_server_is_served_fresh_by_the_other(clone):
         keys = list(redis.scan_iter(f"{prefix}:*"))
         if keys:
             redis.delete(*keys)
+
+
+# --- a PostgreSQL restart heals without restarting the app -----------------------------------
+
+
+class Relay:
+    """A TCP relay to PostgreSQL whose open connections can be cut, as a server restart
+    cuts them, while it goes on accepting new ones."""
+
+    def __init__(self, upstream):
+        import threading
+
+        self.upstream, self.pairs, self.lock = upstream, [], threading.Lock()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        import threading
+
+        while True:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.upstream)
+            with self.lock:
+                self.pairs.append((client, server))
+            for source, target in ((client, server), (server, client)):
+                threading.Thread(target=self.pump, args=(source, target), daemon=True).start()
+
+    @staticmethod
+    def pump(source, target):
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def cut(self):
+        with self.lock:
+            pairs, self.pairs = self.pairs, []
+        for pair in pairs:
+            for sock in pair:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                    sock.close()
+                except OSError:
+                    pass
+        return len(pairs)
+
+    def close(self):
+        self.listener.close()
+        self.cut()
+
+
+@pytest.mark.django_db
+def test_a_postgresql_restart_heals_without_restarting_the_app(clone):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs the suite's PostgreSQL run (make test-postgres, CI)")
+    target, env = clone
+    settings_dict = connection.settings_dict
+    relay = Relay((settings_dict["HOST"] or "127.0.0.1", int(settings_dict["PORT"] or 5432)))
+    user = settings_dict["USER"] or "postgres"
+    env = {**env, "DATABASE_URL": f"postgres://{user}@127.0.0.1:{relay.port}/{settings_dict['NAME']}",
+           "WEB_CONCURRENCY": "1", "DJANGO_PAGE_CACHE": "0", "DJANGO_PLAIN_STATIC": "1"}
+    if settings_dict["PASSWORD"]:
+        env["PGPASSWORD"] = settings_dict["PASSWORD"]
+    port = free_port()
+    process = subprocess.Popen(
+        [PYTHON.parent / "gunicorn", "-c", "filmmaker/gunicorn.conf.py"], cwd=target, env={**env, "PORT": str(port)},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(base, process)
+        assert fetch(f"{base}/fr/")[0] == 200
+        # The worker keeps its connection between requests...
+        assert relay.cut() == 1
+        # ...and checks it before reuse: the next visitor gets the page, not an error.
+        assert fetch(f"{base}/fr/")[0] == 200
+        assert fetch(f"{base}/healthz")[0] == 200
+    finally:
+        stop(process)
+        relay.close()
