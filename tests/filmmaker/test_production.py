@@ -362,3 +362,12 @@ def test_a_postgresql_restart_heals_without_restarting_the_app(clone):
     finally:
         stop(process)
         relay.close()
+
+
+def test_templates_come_from_the_cached_loader():
+    # Django wraps the loaders in its cached loader by default; nothing may turn that off.
+    from django.template import engines
+    from django.template.loaders.cached import Loader
+
+    loaders = engines["django"].engine.template_loaders
+    assert len(loaders) == 1 and isinstance(loaders[0], Loader)
