@@ -26,8 +26,8 @@ def filmography(credits):
 
 # A prolific person's page stays the size of anyone's: the most recent credits and awards
 # (one more is fetched to know that there are more), with a note saying so.
-PERSON_PAGE_CREDITS = 60
-PERSON_PAGE_AWARDS = 60
+PERSON_PAGE_CREDITS = 12
+PERSON_PAGE_AWARDS = 12
 
 
 def person_queryset():
