@@ -9,10 +9,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Sources")
 
     def ready(self):
-        from . import images
+        from . import images, page_cache
 
         # Uploaded images lose their camera and location data, whatever path saves them.
         images.connect_signals()
+        # Any content change renews the shared page cache's generation.
+        page_cache.connect_signals()
 
         from . import title_cards
 

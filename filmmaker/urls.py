@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.templatetags.static import static
+from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from django.views.static import serve
 
+from core.health import healthz
 from films.views import FilmListView
 
 from . import views
@@ -35,7 +37,10 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     # Browsers ask for /favicon.ico on pages that name no icon (a file, an error page).
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    # For load balancers and monitoring: 200 or 503 with a small JSON body.
+    path("healthz", healthz, name="healthz"),
+    # Lazily: the hashed name is known only once static files are collected.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"), permanent=True)),
 ]
 
 urlpatterns += i18n_patterns(
@@ -49,3 +54,6 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+# A database that cannot be reached answers a translated 503 instead of a 500.
+handler500 = "core.health.server_error"

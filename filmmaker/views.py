@@ -49,12 +49,18 @@ def films_of_credits(credits):
     return films
 
 
+# A prolific person's page stays the size of anyone's: the most recent films (one more is
+# fetched to know that there are more) and their awards, with a note saying so.
+PERSON_PAGE_CREDITS = 12
+
+
 def person_queryset():
     credits = (
         Credit.objects.published()
         .select_related("film__genre", "role")
         .prefetch_related("film__sources", "sources")
-        .order_by("film__year", "film__slug", "order", "pk")
+        # Newest first for the cut; PersonDetailView puts them back in career order.
+        .order_by("-film__year", "-film__slug", "-order", "-pk")[: PERSON_PAGE_CREDITS + 1]
     )
     return Person.objects.published().prefetch_related(
         "occupations",
@@ -107,12 +113,20 @@ class PersonDetailView(StructuredDataMixin, DetailView):
     def get_context_data(self, **kwargs):
         person = self.object
         awards = list(person_awards(person))
-        rows = filmography(person.visible_credits)
+        credits = person.visible_credits[:PERSON_PAGE_CREDITS][::-1]
+        rows = filmography(credits)
+        # The awards of the films listed, and those given to the person alone; the awards
+        # page has the rest.
+        shown = {row["film"].pk for row in rows}
+        listed = [award for award in awards if award.film_id is None or award.film_id in shown]
+        more_films, more_awards = len(person.visible_credits) > PERSON_PAGE_CREDITS, len(listed) < len(awards)
         return super().get_context_data(
             filmography=rows,
-            award_groups=group_by_film(awards, rows),
-            award_count=len(awards),
-            timeline=build_timeline(rows, awards),
+            award_groups=group_by_film(listed, rows),
+            award_count=len(listed),
+            more_films=more_films,
+            more_awards=more_awards,
+            timeline=build_timeline(rows, listed),
             **kwargs,
         )
 

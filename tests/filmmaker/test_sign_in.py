@@ -98,7 +98,7 @@ def test_sign_in_records_show_the_real_client_behind_the_proxy(client, accounts,
 def test_passwords_are_hashed_with_argon2id(settings):
     from filmmaker import settings as site_settings
 
-    # The suite hashes with a fast hasher (settings_test); the site's own choice is checked here.
+    # The suite hashes with a fast hasher (filmmaker.settings.test); the site's own choice is checked here.
     settings.PASSWORD_HASHERS = site_settings.PASSWORD_HASHERS
     user = User.objects.create_user("editor", password="a-long-enough-password")
     assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")

@@ -1,9 +1,10 @@
-import shutil
 from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 from django.db.models import CharField
@@ -187,10 +188,14 @@ class Command(BaseCommand):
         if not source.is_dir():
             return 0
         copied = 0
+        # Through the media storage, so the files land where the site reads them (a folder
+        # or an S3 bucket), replacing what is there under the same name.
         for file in source.rglob("*"):
             if file.is_file():
-                target = Path(settings.MEDIA_ROOT) / file.relative_to(source)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(file, target)
+                name = file.relative_to(source).as_posix()
+                if default_storage.exists(name):
+                    default_storage.delete(name)
+                with file.open("rb") as handle:
+                    default_storage.save(name, File(handle))
                 copied += 1
         return copied

@@ -1,8 +1,5 @@
-"""Settings for the Filmmaker site.
-
-Everything that differs between a laptop, CI and production comes from the
-environment; the defaults give a working development site on SQLite.
-"""
+"""The site's own settings: apps, languages, content, uploads, sign-in. Everything that
+differs between machines comes from the environment (see the package's docstring)."""
 
 import os
 from pathlib import Path
@@ -12,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def env_bool(name, default=False):

@@ -1,0 +1,56 @@
+"""A prolific person's page lists the most recent films and a bounded list of awards, says
+there are more, and costs the same queries as anyone's."""
+
+import re
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+
+from filmmaker.award_groups import FESTIVALS_PER_FILM
+from filmmaker.views import PERSON_PAGE_CREDITS
+from tests.factories import AwardFactory, CreditFactory, FilmFactory, PersonFactory
+from tests.rendered import LANGUAGES, tables, text, url
+
+pytestmark = pytest.mark.django_db
+
+NOTE = {
+    "fr": "Seuls les films les plus récents sont présentés ici.",
+    "ar": "لا تُعرض هنا إلا أحدث الأفلام.",
+    "en": "Only the most recent films are listed here.",
+}
+
+
+def queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_a_prolific_person_page_is_summarised(client):
+    person = PersonFactory(slug="prolific")
+    small = PersonFactory(slug="modest")
+    for year in range(1900, 1900 + PERSON_PAGE_CREDITS + 10):
+        film = FilmFactory(year=year, title_en=f"Film of {year}")
+        CreditFactory(person=person, film=film)
+    CreditFactory(person=small, film=FilmFactory(year=2000))
+    for index in range(FESTIVALS_PER_FILM + 10):
+        AwardFactory(person=person, film=None, year=1950 + index % 70, slug=f"prize-{index}")
+    AwardFactory(person=small, film=None, year=2001)
+
+    for code in LANGUAGES:
+        page = client.get(url(code, "people:detail", slug="prolific"))
+        shown = text(page)
+        assert NOTE[code] in shown
+        filmography = tables(page)[0]
+        assert len(filmography["rows"]) == PERSON_PAGE_CREDITS
+        # Awards given to the person alone: a festival row each, at most FESTIVALS_PER_FILM shown.
+        shown_awards = set(re.findall(r'id="award-(prize-\d+)"', page.content.decode()))
+        assert 0 < len(shown_awards) <= FESTIVALS_PER_FILM
+    # The most recent films, in career order.
+    english = text(client.get(url("en", "people:detail", slug="prolific")))
+    last = 1900 + PERSON_PAGE_CREDITS + 9
+    assert f"Film of {last}" in english and "Film of 1900" not in english
+    assert english.index(f"Film of {last - 1}") < english.index(f"Film of {last}")
+    assert NOTE["en"] not in text(client.get(url("en", "people:detail", slug="modest")))
+    assert queries(client, url("fr", "people:detail", slug="prolific")) == queries(client, url("fr", "people:detail", slug="modest"))
