@@ -1,15 +1,21 @@
 from django.contrib import admin
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import PublishableAdmin
+from editorial.inlines import BoundedInlineMixin
 from editorial.widgets import TranslatedTabularInline
 
 from .models import Award, Festival
 from .views import FestivalDetailView
 
 
-class AwardInline(TranslatedTabularInline):
+class AwardInline(BoundedInlineMixin, TranslatedTabularInline):
     model = Award
     extra = 0
+    # Newest first, as the public lists read; the others are in the awards list.
+    ordering = [F("year").desc(nulls_last=True), "slug"]
+    list_select_related = ["festival", "film", "person"]
     fields = ["slug", "year", "category", "outcome", "film", "person", "is_published"]
     autocomplete_fields = ["film", "person"]
     show_change_link = True
@@ -37,7 +43,9 @@ class FestivalAdmin(PublishableAdmin):
 
 @admin.register(Award)
 class AwardAdmin(PublishableAdmin):
-    list_display = ["__str__", "year", "festival", "outcome", "film", "is_published"]
+    # The category alone: festival and year have their own columns.
+    list_display = ["label", "festival", "year", "outcome", "film", "is_published"]
+    list_display_links = ["label"]
     list_filter = ["is_published", "outcome", "year", "festival"]
     search_fields = [
         "slug", "category_fr", "category_ar", "category_en", "notes_fr", "notes_ar", "notes_en",
@@ -46,3 +54,7 @@ class AwardAdmin(PublishableAdmin):
     autocomplete_fields = ["festival", "film", "person", "sources"]
     list_select_related = ["festival", "film", "person"]
     fields = ["slug", "festival", "year", "category", "outcome", "film", "person", "notes", "sources", "is_published", "published_at"]
+
+    @admin.display(description=_("award"), ordering="category")
+    def label(self, obj):
+        return obj.category or obj.get_outcome_display()

@@ -33,7 +33,8 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS",
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin with the editors' site (app order, editors' home): editorial.sites.
+    "editorial.sites.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -43,7 +44,8 @@ INSTALLED_APPS = [
     "django_countries",
     "imagekit",
     "reversion",
-    "axes",
+    # django-axes under a translated name: filmmaker.signin_log.
+    "filmmaker.signin_log.SignInLogConfig",
     # The project's apps, top layer first; imports point down only (see pyproject.toml).
     "filmmaker",
     "awards",
@@ -201,3 +203,7 @@ FORMAT_MODULE_PATH = ["core.formats"]
 # The development server and the demo serve uploaded media themselves; production
 # puts a web server in front and sets DJANGO_SERVE_MEDIA=0.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# The admin index: the content first, in the order editors work on it, then users and
+# permissions and the sign-in log (editorial.sites.EditorialAdminSite).
+ADMIN_APP_ORDER = ["people", "films", "awards", "core", "editorial", "auth", "axes"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from reversion.admin import VersionAdmin
 
 from editorial.admin import PublishableAdmin, VocabularyAdmin
+from editorial.inlines import BoundedInlineMixin
 
 from .models import Credit, Film, Genre, Role
 
@@ -9,11 +10,13 @@ admin.site.register(Genre, VocabularyAdmin)
 admin.site.register(Role, VocabularyAdmin)
 
 
-class CreditInline(admin.TabularInline):
+class CreditInline(BoundedInlineMixin, admin.TabularInline):
     model = Credit
     extra = 0
     autocomplete_fields = ["person", "role", "sources"]
     fields = ["person", "role", "order", "sources"]
+    list_select_related = ["film", "person", "role"]
+    prefetch_related = ["sources"]
 
 
 class FilmCreditInline(CreditInline):
@@ -25,6 +28,8 @@ class PersonCreditInline(CreditInline):
 
     fields = ["film", "role", "order", "sources"]
     autocomplete_fields = ["film", "role", "sources"]
+    # The most recent films first: the older ones are in the credits list.
+    ordering = ["-film__year", "film__slug", "order", "pk"]
 
 
 @admin.register(Film)
