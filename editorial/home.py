@@ -5,6 +5,7 @@ number of content models, never on the amount of content.
 """
 
 from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -31,9 +32,16 @@ def _changelist_url(site, model):
         return None
 
 
-def recent_changes(user, limit=RECENT_CHANGES):
-    """The latest additions, changes and deletions by anyone, with who made them."""
-    entries = LogEntry.objects.select_related("user", "content_type").order_by("-action_time")[:limit]
+def recent_changes(site, user, limit=RECENT_CHANGES):
+    """The latest additions, changes and deletions by anyone, with who made them, on the
+    models the editor may see (an editor is not shown changes to accounts)."""
+    models_seen = [model for model in site._registry if _can_view(user, model)]
+    content_types = ContentType.objects.get_for_models(*models_seen).values()
+    entries = (
+        LogEntry.objects.filter(content_type__in=list(content_types))
+        .select_related("user", "content_type")
+        .order_by("-action_time")[:limit]
+    )
     return [
         {
             "entry": entry,
@@ -87,7 +95,7 @@ def language_gaps(site, user):
 def editor_home(site, request):
     user = request.user
     return {
-        "recent_changes": recent_changes(user),
+        "recent_changes": recent_changes(site, user),
         "scheduled": scheduled_items(site, user),
         "language_gaps": language_gaps(site, user),
         "languages": [{"code": code, "name": ts.language_name(code)} for code in ts.LANGUAGES],

@@ -3,7 +3,11 @@
 "use strict";
 (function () {
     function label(table) {
-        const headings = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent.trim());
+        // modeltranslation hides the headings of the languages it moved into tabs (inline
+        // style) and its tab cell replaces their cells: the shown headings match the cells.
+        const headings = Array.from(table.querySelectorAll("thead th"))
+            .filter((th) => th.style.display !== "none")
+            .map((th) => th.textContent.replace(/\s*\[[\w-]+\]\s*$/, "").trim());
         table.querySelectorAll("tbody tr").forEach((row) => {
             Array.from(row.children).forEach((cell, index) => {
                 if (cell.tagName === "TD" && headings[index]) {

@@ -51,6 +51,20 @@ MEASURE = """() => {
     }
     if (own && /[\\u0660-\\u0669\\u06F0-\\u06F9]/.test(own)) result.digits.push(own.slice(0, 60));
   }
+  // Inline rows: every control stays inside its own cell (none spills over its neighbour).
+  result.spills = [];
+  for (const td of document.querySelectorAll('.inline-group .tabular tbody tr.form-row:not(.empty-form) > td:not(.original)')) {
+    if (!visible(td, getComputedStyle(td))) continue;
+    const cell = td.getBoundingClientRect();
+    for (const control of td.querySelectorAll('.select2-container, input:not([type=hidden]), select:not(.select2-hidden-accessible), textarea')) {
+      const cs = getComputedStyle(control);
+      if (!visible(control, cs)) continue;
+      const rect = control.getBoundingClientRect();
+      if (rect.left < cell.left - 2 || rect.right > cell.right + 2) {
+        result.spills.push(`${td.className.split(' ')[0]} ${control.tagName.toLowerCase()} ${Math.round(rect.left)}..${Math.round(rect.right)} in ${Math.round(cell.left)}..${Math.round(cell.right)}`);
+      }
+    }
+  }
   for (const badge of document.querySelectorAll('.tr-badge')) {
     const rect = badge.getBoundingClientRect();
     if (rect.width === 0 || !visible(badge, getComputedStyle(badge))) continue;
@@ -162,6 +176,7 @@ def test_every_admin_page_fits_the_window(signed_in, live_server, artifacts, wid
                 problems.append(f"{where}: page {found['scrollWidth']} px wide in a {found['viewport']} px window")
             problems += [f"{where}: cut off: {item}" for item in found["clipped"]]
             problems += [f"{where}: badge outside the window: {item}" for item in found["badges"]]
+            problems += [f"{where}: control spills out of its cell: {item}" for item in found["spills"]]
             if code == "ar":
                 problems += [f"{where}: Arabic text under 14 px: {item}" for item in found["small"]]
                 problems += [f"{where}: Arabic-Indic digits: {item}" for item in found["digits"]]

@@ -124,3 +124,13 @@ def test_one_language_choice_script_comes_after_the_tabs(admin_client, kamal):
     html = admin_client.get(url("ar", "admin:people_person_change", kamal.pk)).content.decode()
     tabs = html.index("modeltranslation/js/tabbed_translation_fields.js")
     assert html.index("editorial/language_tabs.js") > tabs
+
+
+def test_editors_are_not_shown_changes_to_accounts(client, editor, admin_user, seed):
+    LogEntry.objects.log_actions(admin_user.pk, [admin_user], CHANGE, change_message="[]", single_object=True)
+    film = Film.objects.get(slug="tinghir-jerusalem")
+    LogEntry.objects.log_actions(admin_user.pk, [film], CHANGE, change_message="[]", single_object=True)
+    client.force_login(editor)
+    response = client.get(url("fr", "admin:index"))
+    shown = [change["entry"].object_repr for change in response.context["recent_changes"]]
+    assert shown == [str(film)]
