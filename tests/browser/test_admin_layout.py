@@ -8,16 +8,20 @@ to artifacts/admin/.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
+from awards.models import Festival
+from films.models import Film
 from people.models import Person
 from tests.admin_growth import add_credits
 
@@ -142,6 +146,11 @@ def signed_in(transactional_db, live_server, browser):
     call_command("load_site", verbosity=0)
     add_credits(Person.objects.get(slug="kamal-hachkar"), count=30)
     user = get_user_model().objects.create_superuser("chief", "chief@example.org", "a-long-chief-password")
+    # Something for the editors' home to show: a language gap, a scheduled film, a change.
+    Festival.objects.filter(slug="ficmec").update(name_en="")
+    film = Film.objects.get(slug="tinghir-jerusalem")
+    Film.objects.filter(pk=film.pk).update(published_at=timezone.now() + timedelta(days=7))
+    LogEntry.objects.log_actions(user.pk, [film], CHANGE, change_message="[]", single_object=True)
     client = Client()
     client.force_login(user)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
@@ -156,7 +165,9 @@ def in_language(code, path):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_admin_page_fits_the_window(signed_in, live_server, artifacts, width):
+def test_every_admin_page_fits_the_window_and_speaks_its_language(signed_in, live_server, artifacts, width):
+    """Layout in every language at this width; at 1280 px also the labels: no English app,
+    model or field name in the French and Arabic admin, French colons after a space."""
     folder = artifacts / "admin"
     folder.mkdir(parents=True, exist_ok=True)
     tab = signed_in.new_page()
@@ -164,6 +175,7 @@ def test_every_admin_page_fits_the_window(signed_in, live_server, artifacts, wid
     errors = []
     tab.on("pageerror", lambda error: errors.append(f"{tab.url}: {error}"))
     problems = []
+    english = english_names()
     pages = admin_pages()
     assert len(pages) > 25
     for code in LANGUAGES:
@@ -180,29 +192,18 @@ def test_every_admin_page_fits_the_window(signed_in, live_server, artifacts, wid
             if code == "ar":
                 problems += [f"{where}: Arabic text under 14 px: {item}" for item in found["small"]]
                 problems += [f"{where}: Arabic-Indic digits: {item}" for item in found["digits"]]
+            if width == WIDTHS[0] and code in ("fr", "ar"):
+                allowed = SAME_IN_FRENCH if code == "fr" else set()
+                for label in tab.evaluate(LABELS):
+                    if normalise(label) in english and normalise(label) not in allowed:
+                        problems.append(f"{where}: untranslated: {label!r}")
+                    # French puts a (non-breaking) space before a colon: "Nom :", "Section de biographie :".
+                    if code == "fr" and re.search(r"\S:$", label):
+                        problems.append(f"{where}: no space before the colon: {label!r}")
             if name in SCREENSHOTS:
                 tab.screenshot(path=folder / f"{name}-{code}-{width}.png", full_page=True)
     assert problems == []
     assert errors == []
-
-
-@pytest.mark.parametrize("code", ["fr", "ar"])
-def test_no_english_app_model_or_field_name_in_the_translated_admin(signed_in, live_server, code):
-    english = english_names()
-    allowed = SAME_IN_FRENCH if code == "fr" else set()
-    tab = signed_in.new_page()
-    untranslated, punctuation = set(), set()
-    for name, path in admin_pages():
-        tab.goto(live_server.url + in_language(code, path))
-        for label in tab.evaluate(LABELS):
-            text = normalise(label)
-            if text in english and text not in allowed:
-                untranslated.add((name, label))
-            # French puts a (non-breaking) space before a colon: "Nom :", "Section de biographie :".
-            if code == "fr" and re.search(r"\S:$", label):
-                punctuation.add((name, label))
-    assert sorted(untranslated) == []
-    assert sorted(punctuation) == []
 
 
 def test_sign_in_log_comes_after_the_content_on_the_admin_home(signed_in, live_server):
