@@ -137,3 +137,9 @@ def test_editors_are_not_shown_changes_to_accounts(client, editor, admin_user, s
     response = client.get(url("fr", "admin:index"))
     shown = [change["entry"].content_type.model_class() for change in response.context["recent_changes"]]
     assert shown == [Film]
+
+
+def test_french_changelist_title_reads_naturally(admin_client, seed):
+    html = admin_client.get(url("fr", "admin:films_film_changelist")).content.decode()
+    # Django's own "Sélectionnez l’objet film à changer" becomes:
+    assert "<h1>Sélectionnez l’élément à modifier : film</h1>" in html
