@@ -3,7 +3,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import PublishableAdmin
-from editorial.inlines import BoundedInlineMixin
+from editorial.inlines import BoundedInlineMixin, chosen_parent_filter
 from editorial.widgets import TranslatedTabularInline
 
 from .models import Award, Festival
@@ -46,7 +46,8 @@ class AwardAdmin(PublishableAdmin):
     # The category alone: festival and year have their own columns.
     list_display = ["label", "festival", "year", "outcome", "film", "is_published"]
     list_display_links = ["label"]
-    list_filter = ["is_published", "outcome", "year", "festival"]
+    # A film's or person's "see all awards" link lands here, filtered on them.
+    list_filter = ["is_published", "outcome", "year", "festival", chosen_parent_filter("film"), chosen_parent_filter("person")]
     search_fields = [
         "slug", "category_fr", "category_ar", "category_en", "notes_fr", "notes_ar", "notes_en",
         "festival__name_fr", "festival__name_ar", "festival__name_en", "festival__acronym",

@@ -7,6 +7,7 @@ list), loads the rows' related objects with them, and the autocomplete widgets t
 labels from those objects instead of asking the database once per row.
 """
 
+from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, RelatedFieldWidgetWrapper
 from django.forms.models import BaseInlineFormSet
@@ -153,3 +154,36 @@ class BoundedInlineMixin(PreloadedAutocompleteMixin):
         formset = super().get_formset(request, obj, **kwargs)
         formset.max_shown = self.max_shown
         return formset
+
+
+def chosen_parent_filter(field_name):
+    """A changelist filter for the "see all" link of a bounded inline: it shows the chosen
+    parent (so the editor sees, and can clear, why the list is shorter) without listing
+    every possible parent, which would be as long as the table of people or films."""
+
+    class ChosenParentFilter(admin.SimpleListFilter):
+        parameter_name = f"{field_name}__id__exact"
+
+        def __init__(self, request, params, model, model_admin):
+            self.field = model._meta.get_field(field_name)
+            self.title = self.field.verbose_name
+            super().__init__(request, params, model, model_admin)
+
+        def lookups(self, request, model_admin):
+            value = self.value()
+            if not value or not str(value).isdigit():
+                return []
+            chosen = self.field.related_model._default_manager.filter(pk=value).first()
+            return [(value, str(chosen))] if chosen is not None else []
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if not value:
+                return queryset
+            if not str(value).isdigit():
+                # A hand-typed address: nothing matches rather than an error.
+                return queryset.none()
+            return queryset.filter(**{f"{field_name}_id": value})
+
+    ChosenParentFilter.__name__ = f"Chosen{field_name.title()}Filter"
+    return ChosenParentFilter

@@ -2,7 +2,7 @@ from django.contrib import admin
 from reversion.admin import VersionAdmin
 
 from editorial.admin import PublishableAdmin, VocabularyAdmin
-from editorial.inlines import BoundedInlineMixin
+from editorial.inlines import BoundedInlineMixin, chosen_parent_filter
 
 from .models import Credit, Film, Genre, Role
 
@@ -52,7 +52,8 @@ class CreditAdmin(VersionAdmin):
     """Credits are usually edited on the film or the person; this list finds them all."""
 
     list_display = ["film", "person", "role", "order"]
-    list_filter = ["role"]
+    # The person's or film's "see all credits" link lands here, filtered on them.
+    list_filter = ["role", chosen_parent_filter("person"), chosen_parent_filter("film")]
     list_select_related = ["film", "person", "role"]
     search_fields = ["film__title_fr", "film__title_ar", "film__title_en", "person__name_fr", "person__name_ar", "person__name_en"]
     autocomplete_fields = ["film", "person", "role", "sources"]

@@ -80,3 +80,17 @@ def test_film_and_credit_changelists_cost_the_same_with_300_credits(admin_client
     add_credits(kamal)
     with django_assert_max_num_queries(CHANGELIST_QUERIES):
         assert admin_client.get(url).status_code == 200
+
+
+def test_see_all_credits_link_shows_the_chosen_person_as_an_active_filter(admin_client, kamal):
+    with translation.override("fr"):
+        listing_url = reverse("admin:films_credit_changelist")
+    response = admin_client.get(listing_url, {"person__id__exact": kamal.pk})
+    assert response.status_code == 200
+    assert {credit.person_id for credit in response.context["cl"].result_list} == {kamal.pk}
+    html = response.content.decode()
+    # The filter panel is open and names the person, with a way back to every credit.
+    assert '<details class="changelist-filter-panel" open>' in html
+    assert "Kamal Hachkar" in html and "Effacer tous les filtres" in html
+    # A hand-typed value finds nothing instead of failing.
+    assert admin_client.get(listing_url, {"person__id__exact": "abc"}).status_code in (200, 302)
