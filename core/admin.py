@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.db import models
 from reversion.admin import VersionAdmin
 
 from .models import Source
+from .widgets import DateInput
 
 
 @admin.register(Source)
@@ -10,3 +12,4 @@ class SourceAdmin(VersionAdmin):
     search_fields = ["title", "publisher", "url"]
     list_filter = ["publisher"]
     prepopulated_fields = {"slug": ["title"]}
+    formfield_overrides = {models.DateField: {"widget": DateInput}}

@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+
+from core.widgets import DateInput
 
 from . import staleness
 from . import translation_status as ts
@@ -41,10 +44,15 @@ class ContentAdmin(
 
     save_on_top = True
     form = ContentForm
+    # Dates without a time (a birth date) get the browser's date input, not the calendar
+    # with its "Today" shortcut and time-zone note.
+    formfield_overrides = {models.DateField: {"widget": DateInput}}
     change_form_template = "admin/editorial/change_form.html"
 
     class Media:
         css = {"all": ["editorial/admin.css"]}
+        # After modeltranslation's tabs: the tabs are the one language choice, kept in step.
+        js = ["modeltranslation/js/tabbed_translation_fields.js", "editorial/language_tabs.js"]
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -70,7 +78,10 @@ class ContentAdmin(
         for inline in self.inlines:
             fk = inline_foreign_key(self.model, inline)
             if fk is not None:
-                objects.extend(inline.model._default_manager.filter(**{fk.name: obj}).order_by("pk"))
+                rows = inline.model._default_manager.filter(**{fk.name: obj}).order_by("pk")
+                # Their many-to-many values in one query each, not one per row.
+                m2m = [field.name for field in inline.model._meta.many_to_many]
+                objects.extend(rows.prefetch_related(*m2m))
         data = serializers.serialize("json", objects, sort_keys=True)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 

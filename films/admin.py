@@ -2,6 +2,7 @@ from django.contrib import admin
 from reversion.admin import VersionAdmin
 
 from editorial.admin import PublishableAdmin, VocabularyAdmin
+from editorial.inlines import BoundedInlineMixin, chosen_parent_filter
 
 from .models import Credit, Film, Genre, Role
 
@@ -9,11 +10,13 @@ admin.site.register(Genre, VocabularyAdmin)
 admin.site.register(Role, VocabularyAdmin)
 
 
-class CreditInline(admin.TabularInline):
+class CreditInline(BoundedInlineMixin, admin.TabularInline):
     model = Credit
     extra = 0
     autocomplete_fields = ["person", "role", "sources"]
     fields = ["person", "role", "order", "sources"]
+    list_select_related = ["film", "person", "role"]
+    prefetch_related = ["sources"]
 
 
 class FilmCreditInline(CreditInline):
@@ -25,6 +28,8 @@ class PersonCreditInline(CreditInline):
 
     fields = ["film", "role", "order", "sources"]
     autocomplete_fields = ["film", "role", "sources"]
+    # The most recent films first: the older ones are in the credits list.
+    ordering = ["-film__year", "film__slug", "order", "pk"]
 
 
 @admin.register(Film)
@@ -47,7 +52,8 @@ class CreditAdmin(VersionAdmin):
     """Credits are usually edited on the film or the person; this list finds them all."""
 
     list_display = ["film", "person", "role", "order"]
-    list_filter = ["role"]
+    # The person's or film's "see all credits" link lands here, filtered on them.
+    list_filter = ["role", chosen_parent_filter("person"), chosen_parent_filter("film")]
     list_select_related = ["film", "person", "role"]
     search_fields = ["film__title_fr", "film__title_ar", "film__title_en", "person__name_fr", "person__name_ar", "person__name_en"]
     autocomplete_fields = ["film", "person", "role", "sources"]

@@ -30,7 +30,8 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS",
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin with the editors' site (app order, editors' home): editorial.sites.
+    "editorial.sites.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -40,7 +41,8 @@ INSTALLED_APPS = [
     "django_countries",
     "imagekit",
     "reversion",
-    "axes",
+    # django-axes under a translated name: filmmaker.signin_log.
+    "filmmaker.signin_log.SignInLogConfig",
     # The project's apps, top layer first; imports point down only (see pyproject.toml).
     "filmmaker",
     "awards",
@@ -237,3 +239,7 @@ COUNTRIES_OVERRIDE = {"US": _("United States")}
 # Draw title cards (core.title_cards) when people, films and festivals are saved and when
 # the content is loaded. `manage.py title_cards` draws any that are missing.
 TITLE_CARDS = env_bool("TITLE_CARDS", True)
+
+# The admin index: the content first, in the order editors work on it, then users and
+# permissions and the sign-in log (editorial.sites.EditorialAdminSite).
+ADMIN_APP_ORDER = ["people", "films", "awards", "core", "editorial", "auth", "axes"]
