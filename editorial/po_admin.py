@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import po_exchange
+from . import po_exchange, po_import
 from . import translation_status as ts
 
 # A translator's file for the whole site is a few hundred kilobytes; refuse anything far larger.
@@ -85,8 +85,8 @@ class POExchangeMixin:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                objects, fields = po_exchange.import_po(upload.read(), user=request.user, filename=upload.name)
-            except po_exchange.ImportRefused as refused:
+                objects, fields = po_import.import_po(upload.read(), user=request.user, filename=upload.name)
+            except po_import.ImportRefused as refused:
                 errors = refused.errors
             else:
                 messages.success(

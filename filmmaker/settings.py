@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "imagekit",
     "reversion",
     "axes",
+    # The read-only API (filmmaker/api.py); listed so its documentation uses its own static files.
+    "ninja",
     # The project's apps, top layer first; imports point down only (see pyproject.toml).
     "filmmaker",
     "awards",

@@ -10,6 +10,7 @@ from django.views.static import serve
 from films.views import FilmListView
 
 from . import views
+from .api import api
 from .robots import robots_txt
 from .search import SearchView
 from .sitemaps import SITEMAPS
@@ -42,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("", include("awards.urls")),
     path("search/", SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
+    # The read-only JSON API, its OpenAPI schema and its documentation, in each language.
+    path("api/", api.urls),
 )
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -10,7 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
 from awards.models import Festival
-from editorial import po_exchange
+from editorial import po_exchange, po_import
 from editorial import translation_status as ts
 from people.models import BiographySection, Person
 
@@ -109,7 +109,7 @@ def test_a_round_trip_changes_exactly_the_translated_fields_and_records_one_revi
     before = snapshot()
     versions_before = Version.objects.count()
 
-    objects, fields = po_exchange.import_po(po_bytes(po), user=editor, filename="ar.po")
+    objects, fields = po_import.import_po(po_bytes(po), user=editor, filename="ar.po")
 
     assert (objects, fields) == (3, 3)
     difference = changed(before, snapshot())
@@ -166,8 +166,8 @@ def test_one_bad_entry_refuses_the_whole_file_and_changes_nothing(work, problem)
         po.append(polib.POEntry(msgctxt=context or None, msgid=source, msgstr=translation))
     before, versions = snapshot(), Version.objects.count()
 
-    with pytest.raises(po_exchange.ImportRefused) as refused:
-        po_exchange.import_po(po_bytes(po))
+    with pytest.raises(po_import.ImportRefused) as refused:
+        po_import.import_po(po_bytes(po))
 
     assert len(refused.value.errors) == 1
     assert snapshot() == before and Version.objects.count() == versions
@@ -180,8 +180,8 @@ def test_a_source_text_edited_after_the_export_refuses_the_file(work):
     person = Person.objects.get(slug="kamal-hachkar")
     person.summary_fr = "Un tout autre résumé."
     person.save()
-    with pytest.raises(po_exchange.ImportRefused, match="export the file again"):
-        po_exchange.import_po(po_bytes(po))
+    with pytest.raises(po_import.ImportRefused, match="export the file again"):
+        po_import.import_po(po_bytes(po))
     assert Person.objects.get(pk=person.pk).summary_ar == work["person"].summary_ar
 
 
@@ -195,20 +195,20 @@ def test_a_source_text_edited_after_the_export_refuses_the_file(work):
     ],
 )
 def test_a_file_that_is_not_po_is_refused_clearly(work, data, message):
-    with pytest.raises(po_exchange.ImportRefused, match=message):
-        po_exchange.import_po(data)
+    with pytest.raises(po_import.ImportRefused, match=message):
+        po_import.import_po(data)
 
 
 def test_a_file_in_another_language_is_refused(work):
     po = polib.pofile(str(po_exchange.export_po("ar")))
-    with pytest.raises(po_exchange.ImportRefused):
-        po_exchange.import_po(po_bytes(po), target="en")
+    with pytest.raises(po_import.ImportRefused):
+        po_import.import_po(po_bytes(po), target="en")
 
 
 def test_fuzzy_and_empty_entries_change_nothing(work):
     po = polib.pofile(str(po_exchange.export_po("ar")))
     before = snapshot()
-    assert po_exchange.import_po(po_bytes(po)) == (0, 0)
+    assert po_import.import_po(po_bytes(po)) == (0, 0)
     assert snapshot() == before
 
 

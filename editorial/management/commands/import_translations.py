@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial import po_exchange
+from editorial import po_import
 from editorial import translation_status as ts
 
 
@@ -25,8 +25,8 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}.")
         try:
-            objects, fields = po_exchange.import_po(data, target=language, filename=Path(path).name, dry_run=dry_run)
-        except po_exchange.ImportRefused as refused:
+            objects, fields = po_import.import_po(data, target=language, filename=Path(path).name, dry_run=dry_run)
+        except po_import.ImportRefused as refused:
             raise CommandError("The file was refused; nothing was changed.\n" + "\n".join(refused.errors))
         verb = "would change" if dry_run else "changed"
         self.stdout.write(f"{fields} fields of {objects} objects {verb}.")
