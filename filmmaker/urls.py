@@ -11,6 +11,8 @@ from films.views import FilmListView
 
 from . import views
 from .api import api
+from .api_data import conditional
+from .feeds import ChangesFeed
 from .robots import robots_txt
 from .search import SearchView
 from .sitemaps import SITEMAPS
@@ -45,6 +47,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     # The read-only JSON API, its OpenAPI schema and its documentation, in each language.
     path("api/", api.urls),
+    # New and changed films and awards, as Atom, linked from every page's head.
+    path("feed/", conditional(ChangesFeed()), name="feed"),
 )
 
 if settings.DEBUG or settings.SERVE_MEDIA:
