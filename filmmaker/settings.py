@@ -203,3 +203,11 @@ FORMAT_MODULE_PATH = ["core.formats"]
 # The development server and the demo serve uploaded media themselves; production
 # puts a web server in front and sets DJANGO_SERVE_MEDIA=0.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# Press kits (filmmaker/presskit.py): PDFs per person and language under MEDIA_ROOT/presskit/,
+# rebuilt after each content change in a background thread ("thread"), at once ("sync") or
+# only by `manage.py build_press_kits` ("off"). The site's public address is printed in them.
+PRESS_KIT_BUILD = os.environ.get("PRESS_KIT_BUILD", "thread")
+PRESS_KIT_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# A press contact (name, e-mail or telephone) printed under Contacts; empty prints none.
+PRESS_KIT_CONTACT = os.environ.get("PRESS_KIT_CONTACT", "")

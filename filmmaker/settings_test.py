@@ -4,3 +4,6 @@ from .settings import *  # noqa: F403
 
 # Editors sign in hundreds of times in the suite; a slow hasher protects nothing here.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tests that need press kits build them themselves.
+PRESS_KIT_BUILD = "off"
