@@ -189,16 +189,22 @@ def history_owner(obj, site=admin.site):
     return obj
 
 
-def _mark_in_step(obj, fields, target):
+def _outdated_before(obj):
+    state = ts.load_states([obj]).get(obj.pk)
+    return dict(state.outdated) if state else {}
+
+
+def _mark_in_step(obj, fields, target, before):
     """The imported fields are in step with their source again: clear their flags for the
-    target and the source, keep any other language's flag (it still predates the source)."""
+    target and the source. A third language keeps the flag it had before the import (it
+    still predates the source) and gets none it did not have: the source did not change."""
     state = ts.load_states([obj]).get(obj.pk)
     if state is None:
         return
     current = ts.current_hashes(obj)
     outdated = dict(state.outdated)
     for name, (source, _text) in fields.items():
-        remaining = [code for code in outdated.get(name, ()) if code not in (target, source)]
+        remaining = [code for code in before.get(name, ()) if code not in (target, source)]
         if remaining:
             outdated[name] = remaining
         else:
@@ -231,8 +237,9 @@ def apply_changes(changes, target, user=None, filename=""):
                     for name, (_source, text) in change.fields.items():
                         setattr(change.obj, build_localized_fieldname(name, target), text)
                         written += 1
+                    before = _outdated_before(change.obj)
                     change.obj.save()
-                    _mark_in_step(change.obj, change.fields, target)
+                    _mark_in_step(change.obj, change.fields, target, before)
                     if reversion.is_registered(type(change.obj)):
                         reversion.add_to_revision(change.obj)
                 if owner is not None and reversion.is_registered(type(owner)):
