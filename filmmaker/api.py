@@ -52,7 +52,20 @@ class UnicodeJSON(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+class SiteAPI(NinjaAPI):
+    """The schema is the same for every request in a language: build it once per prefix."""
+
+    _schemas = {}
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        if path_prefix not in self._schemas:
+            self._schemas[path_prefix] = super().get_openapi_schema(path_prefix=path_prefix)
+        return self._schemas[path_prefix]
+
+
+api = SiteAPI(
     renderer=UnicodeJSON(),
     title="Filmmaker API",
     version="1.0",

@@ -144,3 +144,14 @@ def test_loading_content_and_the_off_setting_build_nothing(seed, django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         person.save()
     assert presskit.url(person, "fr") is None
+
+
+def test_a_portrait_is_printed(seed, settings):
+    from django.core.files.base import ContentFile
+
+    buffer = BytesIO()
+    Image.new("RGB", (300, 400), (120, 60, 30)).save(buffer, format="PNG")
+    person = Person.objects.get(slug="kamal-hachkar")
+    person.portrait.save("portrait.png", ContentFile(buffer.getvalue()), save=True)
+    reader = PdfReader(kit("en"))
+    assert len(reader.pages[0].images) == 1
