@@ -24,6 +24,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_site --if-empty
 	$(BIN)/python manage.py title_cards
+	$(BIN)/python manage.py build_press_kits
 	$(BIN)/python manage.py ensure_admin
 	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/fr/admin/"
 	$(BIN)/python manage.py runserver --insecure $(HOST):$(PORT)

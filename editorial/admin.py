@@ -32,6 +32,7 @@ from .forms import ContentForm
 from .history import HistoryCompareMixin
 from .models import TranslationState
 from .overview import admin_link, overview_rows
+from .po_admin import ExportForm, ImportForm, POExchangeMixin
 from .preview import PreviewMixin
 from .widgets import LanguageDirectionMixin, inline_foreign_key
 
@@ -121,7 +122,7 @@ class VocabularyAdmin(ContentAdmin):
 
 
 @admin.register(TranslationState)
-class TranslationStateAdmin(admin.ModelAdmin):
+class TranslationStateAdmin(POExchangeMixin, admin.ModelAdmin):
     """Not edited directly: its list page is the overview of what remains to translate."""
 
     def has_add_permission(self, request):
@@ -145,6 +146,8 @@ class TranslationStateAdmin(admin.ModelAdmin):
             "total": sum(len(group["rows"]) for group in groups),
             "languages": [{"code": code, "name": ts.language_name(code)} for code in ts.LANGUAGES],
             "media": forms.Media(css={"all": ["editorial/admin.css"]}),
+            "export_form": ExportForm(),
+            "import_form": ImportForm(),
         }
         return TemplateResponse(request, "admin/editorial/translation_overview.html", context)
 

@@ -7,3 +7,8 @@ class FilmmakerConfig(AppConfig):
 
     name = "filmmaker"
     verbose_name = _("Website")
+
+    def ready(self):
+        from . import press_kit_signals
+
+        press_kit_signals.connect()

@@ -27,7 +27,8 @@ def _page_query(request):
 
 def _unprefixed(path):
     prefix = f"/{settings.LANGUAGE_CODE}/"
-    return "/" + translate_url(path, settings.LANGUAGE_CODE).removeprefix(prefix)
+    # One leading slash only: "//name" would read as another host's address.
+    return "/" + translate_url(path, settings.LANGUAGE_CODE).removeprefix(prefix).lstrip("/")
 
 
 def _in_language(path, code, match):

@@ -12,6 +12,9 @@ from core.health import healthz
 from films.views import FilmListView
 
 from . import views
+from .api import api
+from .api_data import conditional
+from .feeds import ChangesFeed
 from .robots import robots_txt
 from .search import SearchView
 from .sitemaps import SITEMAPS
@@ -50,6 +53,10 @@ urlpatterns += i18n_patterns(
     path("", include("awards.urls")),
     path("search/", SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
+    # The read-only JSON API, its OpenAPI schema and its documentation, in each language.
+    path("api/", api.urls),
+    # New and changed films and awards, as Atom, linked from every page's head.
+    path("feed/", conditional(ChangesFeed()), name="feed"),
 )
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "reversion",
     # django-axes under a translated name: filmmaker.signin_log.
     "filmmaker.signin_log.SignInLogConfig",
+    # The read-only API (filmmaker/api.py); listed so its documentation uses its own static files.
+    "ninja",
     # The project's apps, top layer first; imports point down only (see pyproject.toml).
     "filmmaker",
     "awards",
@@ -243,3 +245,11 @@ TITLE_CARDS = env_bool("TITLE_CARDS", True)
 # The admin index: the content first, in the order editors work on it, then users and
 # permissions and the sign-in log (editorial.sites.EditorialAdminSite).
 ADMIN_APP_ORDER = ["people", "films", "awards", "core", "editorial", "auth", "axes"]
+
+# Press kits (filmmaker/presskit.py): PDFs per person and language under MEDIA_ROOT/presskit/,
+# rebuilt after each content change in a background thread ("thread"), at once ("sync") or
+# only by `manage.py build_press_kits` ("off"). The site's public address is printed in them.
+PRESS_KIT_BUILD = os.environ.get("PRESS_KIT_BUILD", "thread")
+PRESS_KIT_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# A press contact (name, e-mail or telephone) printed under Contacts; empty prints none.
+PRESS_KIT_CONTACT = os.environ.get("PRESS_KIT_CONTACT", "")

@@ -134,3 +134,11 @@ def test_the_synopsis_tells_the_film_and_the_reception_follows(client, seed, cod
 def test_no_reception_heading_without_one(client, seed):
     html = client.get(url("en", "films:detail", slug="in-your-eyes-i-see-my-country")).content.decode()
     assert 'id="reception"' not in html
+
+
+@pytest.mark.parametrize("path", ["/fr//a[/", "/ar//x]y/", "/en///[::1]/"])
+def test_an_address_with_a_doubled_slash_is_a_plain_404(client, path):
+    # Without the language prefix "//a[" would read as a host name with a broken IPv6 address.
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b"<html lang=" in response.content
