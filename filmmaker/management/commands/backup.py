@@ -101,13 +101,19 @@ class Command(BaseCommand):
 
     def copy_media(self, source, target):
         target.mkdir(parents=True, exist_ok=True)
-        if not source.is_dir():
-            return 0
-        copied = 0
-        for file in sorted(source.rglob("*")):
-            if file.is_file() and not file.is_symlink():
-                destination = target / file.relative_to(source)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(file, destination)
-                copied += 1
-        return copied
+        return copy_files(source, target)
+
+
+def copy_files(source, target):
+    """Copy every regular file under ``source`` to the same place under ``target`` (links are
+    left out: a backup holds the site's own files only). Returns how many."""
+    if not source.is_dir():
+        return 0
+    copied = 0
+    for file in sorted(source.rglob("*")):
+        if file.is_file() and not file.is_symlink():
+            destination = target / file.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(file, destination)
+            copied += 1
+    return copied

@@ -7,7 +7,6 @@ the database first. Afterwards every model's row count is checked against the ma
 """
 
 import json
-import shutil
 from pathlib import Path
 
 from django.conf import settings
@@ -15,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, IntegrityError, transaction
 
-from .backup import FORMAT_VERSION, NATURAL_PRIMARY, backed_up_models
+from .backup import FORMAT_VERSION, NATURAL_PRIMARY, backed_up_models, copy_files
 
 
 def models_with_content(database):
@@ -99,13 +98,4 @@ class Command(BaseCommand):
             raise CommandError("Nothing was restored; the loaded rows do not match the backup: " + "; ".join(wrong))
 
     def copy_media(self, source, target):
-        if not source.is_dir():
-            return 0
-        copied = 0
-        for file in sorted(source.rglob("*")):
-            if file.is_file() and not file.is_symlink():
-                destination = target / file.relative_to(source)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(file, destination)
-                copied += 1
-        return copied
+        return copy_files(source, target)
