@@ -1,6 +1,7 @@
 """Project-wide checks: migrations match the models, the interface is translated, the benchmark runs."""
 
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -76,3 +77,21 @@ def test_benchmark_reports_every_page_in_every_language_and_changes_nothing(seed
 def test_benchmark_refuses_nonsense_arguments(seed):
     with pytest.raises(CommandError):
         call_command("benchmark_pages", scale=0, repeat=1, stdout=io.StringIO())
+
+
+def test_production_benchmark_builds_the_large_catalogue_and_measures_every_page(seed, settings, monkeypatch, capsys):
+    from awards.models import Award
+    from filmmaker.management.commands import benchmark_production
+    from people.models import Person
+
+    small = {"films": 12, "people": 4, "festivals": 12, "awards": 40, "credits": 6, "person_awards": 9}
+    monkeypatch.setattr(benchmark_production, "LARGE", small)
+    call_command("benchmark_production", build_large=True, stderr=io.StringIO())
+    kamal = Person.objects.get(slug=settings.FEATURED_PERSON_SLUG)
+    assert (Film.objects.count(), Person.objects.count(), Award.objects.count()) == (12, 4, 40)
+    assert (kamal.credits.count(), Award.objects.filter(person=kamal).count()) == (6, 9)
+
+    call_command("benchmark_production", measure=True, repeat=1)
+    rows = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert [row["path"] for row in rows] == [path for _label, _code, path in benchmark_production.PAGES]
+    assert all(row["queries"] > 0 and row["ms"] > 0 and row["gzip_bytes"] < row["bytes"] for row in rows)

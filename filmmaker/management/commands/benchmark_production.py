@@ -228,7 +228,7 @@ class Command(BaseCommand):
     def build_large(self):
         """Bulk-create the large catalogue around the seed (which is already loaded)."""
         from awards.models import Award, Festival
-        from filmmaker.models import Person
+        from people.models import Person
         from films.models import Credit, Film, Genre, Role
 
         featured = Person.objects.get(slug=settings.FEATURED_PERSON_SLUG)
