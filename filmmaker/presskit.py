@@ -69,7 +69,13 @@ def context(person, language):
 
 def render_pdf(person, language):
     """The press kit as PDF bytes. ``person`` comes from ``person_queryset()``."""
+    from PIL import ImageFile
     from weasyprint import CSS, HTML  # Imported here: loading Pango is slow, and pages never need it.
+
+    # Importing WeasyPrint makes Pillow accept truncated images process-wide, which would let
+    # a cut-off upload through core.images' checks in the same process. Its own images here
+    # are portraits that passed those checks.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
 
     with translation.override(language):
         html = render_to_string("filmmaker/presskit.html", context(person, language))

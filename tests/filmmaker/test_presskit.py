@@ -155,3 +155,13 @@ def test_a_portrait_is_printed(seed, settings):
     person.portrait.save("portrait.png", ContentFile(buffer.getvalue()), save=True)
     reader = PdfReader(kit("en"))
     assert len(reader.pages[0].images) == 1
+
+
+
+def test_building_a_press_kit_leaves_truncated_images_refused(seed):
+    # WeasyPrint's import turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process.
+    kit("fr")
+    jpeg = BytesIO()
+    Image.new("RGB", (64, 64), "teal").save(jpeg, "JPEG")
+    with pytest.raises(OSError):
+        Image.open(BytesIO(jpeg.getvalue()[:300])).load()
