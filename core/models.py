@@ -4,10 +4,12 @@ import uuid
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .links import http_only_constraint, http_url_validator
@@ -54,6 +56,18 @@ def published_q(prefix=""):
     return models.Q(**{f"{prefix}is_published": True}) & (
         models.Q(**{f"{prefix}published_at__isnull": True}) | models.Q(**{f"{prefix}published_at__lte": timezone.now()})
     )
+
+
+def translated(path):
+    """SQL for a translated field as visitors read it: the current language's text, else the
+    fallbacks' (the same order as the templates), else ""; ``translated("festival__name")``."""
+    from modeltranslation import settings as mt_settings
+
+    current = get_language() or settings.LANGUAGE_CODE
+    fallbacks = mt_settings.FALLBACK_LANGUAGES
+    codes = dict.fromkeys([current, *fallbacks.get(current, fallbacks["default"])])
+    values = [NullIf(models.F(f"{path}_{code}"), models.Value("")) for code in codes]
+    return Coalesce(*values, models.Value(""), output_field=models.CharField())
 
 
 class PublishableQuerySet(models.QuerySet):

@@ -1,13 +1,51 @@
-"""A person's awards grouped the way readers scan them: by film, then festival and year;
-and a film's credits grouped by role. Only data the views already loaded (no queries)."""
+"""A person's awards: which ones their page lists, grouped the way readers scan them (by
+film, then festival and year); and a film's credits grouped by role. The grouping uses only
+data the views already loaded (no queries)."""
 
 from dataclasses import dataclass, field
 
+from django.db.models import F, Q, Window
+from django.db.models.functions import DenseRank, Lower
+
+from awards.models import Award
+from core.models import translated
 from core.templatetags.i18n_fields import resolve
+from films.models import Credit
 
 # Festivals shown per film on the person page; the film's page lists every award, so
 # a filmography with hundreds of awards keeps the person page short.
 FESTIVALS_PER_FILM = 8
+
+
+def person_awards(person):
+    return (
+        Award.objects.published()
+        .filter(Q(person=person) | Q(film__in=Credit.objects.filter(person=person).values("film")))
+        .select_related("festival", "film", "person")
+        .in_reading_order()
+    )
+
+
+def listed_awards(person, films):
+    """The awards the person page lists: those of ``films`` and those given to the person
+    alone, at most FESTIVALS_PER_FILM festival rows (a festival in a year) per film. Each
+    award is annotated with ``festival_rows``, its film's number of rows in all, counted
+    before the cut."""
+    name = Lower(translated("festival__name"))
+    forward = [F("year").desc(nulls_last=True), name.asc(), F("festival_id").asc()]
+    backward = [F("year").asc(nulls_first=True), name.desc(), F("festival_id").desc()]
+    # Ranked forwards and backwards, a row's two ranks add up to the number of rows plus one.
+    rank = Window(DenseRank(), partition_by=[F("film_id")], order_by=forward)
+    rank_back = Window(DenseRank(), partition_by=[F("film_id")], order_by=backward)
+    return (
+        Award.objects.published()
+        .filter(Q(film__in=films) | Q(person=person, film__isnull=True))
+        # The films are the caller's: group_by_film() takes them, so only the festival is joined.
+        .select_related("festival")
+        .annotate(festival_rank=rank, festival_rows=rank + rank_back - 1)
+        .filter(festival_rank__lte=FESTIVALS_PER_FILM)
+        .in_reading_order()
+    )
 
 
 def _festival_name(festival):
@@ -41,12 +79,17 @@ class AwardGroups:
         return len(self.groups)
 
 
-def group_by_film(awards, filmography_rows=()):
+def group_by_film(awards, films):
     """Awards grouped by film (newest film first, awards to the person alone last); within a
-    film one row per festival and year (newest first, unknown years last), categories joined."""
+    film one row per festival and year (newest first, unknown years last), categories joined.
+
+    Awards annotated with ``festival_rows`` (filmmaker.views.listed_awards) were cut in the
+    database: that number, not the rows given, says how many rows are hidden. ``films`` are
+    the awards' films (``award.film`` is not read: listed_awards() does not join it)."""
+    films = {film.pk: film for film in films}
     by_film = {}
     for award in awards:
-        group = by_film.setdefault(award.film_id, FilmAwards(film=award.film))
+        group = by_film.setdefault(award.film_id, FilmAwards(film=films.get(award.film_id)))
         group.count += 1
         key = (award.festival_id, award.year)
         for row in group.rows:
@@ -57,7 +100,8 @@ def group_by_film(awards, filmography_rows=()):
             group.rows.append({"key": key, "festival": award.festival, "year": award.year, "awards": [award]})
     for group in by_film.values():
         group.rows.sort(key=lambda row: (row["year"] is None, -(row["year"] or 0), _festival_name(row["festival"])))
-        group.hidden = max(len(group.rows) - FESTIVALS_PER_FILM, 0)
+        counted = [getattr(award, "festival_rows", 0) for row in group.rows for award in row["awards"]]
+        group.hidden = max(max(len(group.rows), *counted) - FESTIVALS_PER_FILM, 0)
     groups = sorted(
         by_film.values(),
         key=lambda g: (g.film is None, -(g.film.year if g.film else 0), g.film.slug if g.film else ""),

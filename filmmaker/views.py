@@ -2,23 +2,25 @@
 with its awards."""
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext, pgettext
 from django.views.generic import DetailView, ListView, TemplateView
 
 from awards.models import Award
 from awards.structured_data import honours
+from core.models import Source
 from core.phrases import join_and
+from core.related_rows import instances, json_rows
 from core.pictures import image_url, page_image
 from core.structured_data import StructuredDataMixin, entity_id, first_paragraph, item_list, text, web_page
 from films.models import Credit, Film
 from films.structured_data import movie_node, movie_reference
 from films.views import credits_queryset, film_description
-from people.models import Person
+from people.models import BiographySection, Person
 from people.structured_data import person_reference, profile_page
 
-from .award_groups import group_by_film, group_credits_by_role
+from .award_groups import group_by_film, group_credits_by_role, listed_awards, person_awards
 from .timeline import build_timeline
 
 # How many awards and films the home page shows; the awards and films pages have them all.
@@ -29,15 +31,20 @@ FILMS_PER_PERSON = 6
 
 
 def filmography(credits):
-    """Group a person's credits into one row per film, in the credits' order."""
+    """Group a person's credits into one row per film, in the credits' order, with the sources
+    of the film and of the credit (``person_queryset()`` reads them with the credits)."""
     rows = {}
     for credit in credits:
         row = rows.setdefault(credit.film_id, {"film": credit.film, "roles": [], "sources": []})
         row["roles"].append(credit.role)
-        for source in [*credit.film.sources.all(), *credit.sources.all()]:
+        for source in [*sources(credit.film_sources), *sources(credit.credit_sources)]:
             if source not in row["sources"]:
                 row["sources"].append(source)
     return list(rows.values())
+
+
+def sources(rows):
+    return instances(Source, rows, key=lambda source: (source.title, source.pk))
 
 
 def films_of_credits(credits):
@@ -55,28 +62,27 @@ PERSON_PAGE_CREDITS = 12
 
 
 def person_queryset():
+    """People with what their page shows. The biography and the sources come inside the person
+    and credit rows (core.related_rows): the page costs five queries."""
     credits = (
         Credit.objects.published()
         .select_related("film__genre", "role")
-        .prefetch_related("film__sources", "sources")
+        .annotate(
+            film_sources=json_rows(Source.objects.all(), "films", outer="film"),
+            credit_sources=json_rows(Source.objects.all(), "credits"),
+        )
         # Newest first for the cut; PersonDetailView puts them back in career order.
         .order_by("-film__year", "-film__slug", "-order", "-pk")[: PERSON_PAGE_CREDITS + 1]
     )
-    return Person.objects.published().prefetch_related(
-        "occupations",
-        "nationalities",
-        "biography_sections",
-        Prefetch("credits", queryset=credits, to_attr="visible_credits"),
-    )
-
-
-def person_awards(person):
     return (
-        Award.objects.published()
-        .filter(Q(person=person) | Q(film__in=Credit.objects.filter(person=person).values("film")))
-        .select_related("festival", "film", "person")
-        .in_reading_order()
+        Person.objects.published()
+        .annotate(biography=json_rows(BiographySection.objects.all(), "person"))
+        .prefetch_related("occupations", "nationalities", Prefetch("credits", queryset=credits, to_attr="visible_credits"))
     )
+
+
+def biography(person):
+    return instances(BiographySection, person.biography, key=lambda section: (section.order, section.slug))
 
 
 def person_title(person):
@@ -112,20 +118,18 @@ class PersonDetailView(StructuredDataMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         person = self.object
-        awards = list(person_awards(person))
         credits = person.visible_credits[:PERSON_PAGE_CREDITS][::-1]
         rows = filmography(credits)
-        # The awards of the films listed, and those given to the person alone; the awards
-        # page has the rest.
-        shown = {row["film"].pk for row in rows}
-        listed = [award for award in awards if award.film_id is None or award.film_id in shown]
-        more_films, more_awards = len(person.visible_credits) > PERSON_PAGE_CREDITS, len(listed) < len(awards)
+        # The awards of the films listed, and those given to the person alone; the film
+        # pages and the awards page have the rest.
+        films = [row["film"] for row in rows]
+        listed = list(listed_awards(person, films))
+        more_films = len(person.visible_credits) > PERSON_PAGE_CREDITS
         return super().get_context_data(
+            biography_sections=biography(person),
             filmography=rows,
-            award_groups=group_by_film(listed, rows),
-            award_count=len(listed),
+            award_groups=group_by_film(listed, films),
             more_films=more_films,
-            more_awards=more_awards,
             timeline=build_timeline(rows, listed),
             **kwargs,
         )

@@ -27,8 +27,9 @@ PAGES = [
     ("home", {}, 200, 4),
     # The page count, the people, their occupations, their credits with films.
     ("people:list", {}, 200, 4),
-    # The person, occupations, nationalities, biography, credits, film sources, credit sources, awards.
-    ("people:detail", {"slug": "kamal-hachkar"}, 200, 8),
+    # The person with their biography, occupations, nationalities, credits with their films'
+    # and their own sources, the awards listed.
+    ("people:detail", {"slug": "kamal-hachkar"}, 200, 5),
     # The page count, the films, their credits.
     ("films:list", {}, 200, 3),
     # The film, its sources, credits, awards.

@@ -47,10 +47,14 @@ def test_a_prolific_person_page_is_summarised(client):
         # Awards given to the person alone: a festival row each, at most FESTIVALS_PER_FILM shown.
         shown_awards = set(re.findall(r'id="award-(prize-\d+)"', page.content.decode()))
         assert 0 < len(shown_awards) <= FESTIVALS_PER_FILM
+        # The newest years are the ones kept.
+        assert shown_awards == {f"prize-{index}" for index in range(10, FESTIVALS_PER_FILM + 10)}
     # The most recent films, in career order.
     english = text(client.get(url("en", "people:detail", slug="prolific")))
     last = 1900 + PERSON_PAGE_CREDITS + 9
     assert f"Film of {last}" in english and "Film of 1900" not in english
     assert english.index(f"Film of {last - 1}") < english.index(f"Film of {last}")
+    # The rows cut in the database are still counted: 18 festival rows, 8 shown.
+    assert "10 more festivals: see every award" in english
     assert NOTE["en"] not in text(client.get(url("en", "people:detail", slug="modest")))
     assert queries(client, url("fr", "people:detail", slug="prolific")) == queries(client, url("fr", "people:detail", slug="modest"))
