@@ -141,6 +141,37 @@ def expiry_for(generation, cache, now):
     return expires
 
 
+# --- site-wide facts -------------------------------------------------------------------
+
+MEMO_KEY = "pagecache:memo:{}:{}"
+_MISSING = object()
+
+
+def remember(name, compute):
+    """``compute()``'s value, worked out once per generation and shared like the pages.
+
+    For facts every page shows but none of its queries reads, such as whether the
+    navigation links the people index: a content change, or a scheduled item going public,
+    makes it be worked out again. Without a working cache it is computed every time.
+    """
+    try:
+        cache = page_cache()
+        now = time.time()
+        generation = current_generation(cache)
+        key = MEMO_KEY.format(name, generation)
+        value = cache.get(key, _MISSING)
+    except Exception:
+        logger.exception("Page cache unavailable; working out %s again", name)
+        return compute()
+    if value is _MISSING:
+        value = compute()
+        try:
+            cache.set(key, value, timeout=max(1, int(expiry_for(generation, cache, now) - now)))
+        except Exception:
+            logger.exception("Could not remember %s", name)
+    return value
+
+
 # --- the middleware -------------------------------------------------------------------
 
 

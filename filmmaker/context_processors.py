@@ -1,11 +1,17 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from core.page_cache import remember
+from people.models import Person
+
 # (label, URL name, the URL names that belong to the section)
+PEOPLE_NAV = (_("People"), "people:list", {"people:list", "people:detail"})
 NAV = [
     (_("Films"), "films:list", {"films:list", "films:detail"}),
     (_("Festivals"), "awards:festival_list", {"awards:festival_list", "awards:festival_detail"}),
@@ -42,6 +48,14 @@ def _in_language(path, code, match):
     return translate_url(path, code)
 
 
+def people_in_navigation():
+    """The people index is linked from every page once it lists more than one person."""
+    try:
+        return remember("people-in-navigation", lambda: Person.objects.published()[:2].count() > 1)
+    except DatabaseError:
+        return False  # the 503 page still has its navigation
+
+
 def site(request):
     """Site name, navigation and the same page in every language (switcher, hreflang, canonical, Open Graph)."""
     current = get_language()
@@ -68,12 +82,14 @@ def site(request):
             }
         )
     view_name = match.view_name if match else ""
-    nav_items = [
-        {"label": label, "url": reverse(name), "is_current": view_name in section}
-        for label, name, section in NAV
-    ]
+
+    def nav_items():
+        sections = [PEOPLE_NAV, *NAV] if people_in_navigation() else NAV
+        return [{"label": label, "url": reverse(name), "is_current": view_name in section} for label, name, section in sections]
+
     return {
-        "nav_items": nav_items,
+        # Lazy: only pages that show the navigation work out whether it links the people.
+        "nav_items": SimpleLazyObject(nav_items),
         "site_name": settings.SITE_NAME,
         "language_alternates": alternates,
         "canonical_url": request.build_absolute_uri(path + page_query),

@@ -8,6 +8,7 @@ import os
 
 import pytest
 from django.apps import apps
+from django.core.cache import caches
 from django.core.management import call_command
 
 from filmmaker.management.commands.load_site import DEFAULT_MEDIA
@@ -31,6 +32,13 @@ def _read_seed_rows():
             names = [field.attname for field in model._meta.concrete_fields]
             rows.append((model, list(model._default_manager.values(*names))))
     return rows
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty in-process cache: no page, generation or site-wide fact
+    (core.page_cache.remember) left by another test's content."""
+    caches["default"].clear()
 
 
 @pytest.fixture

@@ -176,6 +176,7 @@ def test_hostile_query_parameters_are_not_patterns(seed):
 def test_search_costs_one_query_per_kind_whatever_the_data(client, db):
     for index in range(3):
         AwardFactory(category_fr=f"Prix commun {index}")
+    client.get("/fr/search/", {"q": "commun"})  # once first: the site-wide facts are worked out once
     with CaptureQueriesContext(connection) as few:
         assert client.get("/fr/search/", {"q": "commun"}).status_code == 200
     for index in range(15):
