@@ -4,8 +4,7 @@ data the views already loaded (no queries)."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, Window
-from django.db.models.functions import DenseRank, Lower
+from django.db.models import Q
 
 from awards.models import Award
 from core.models import translated
@@ -28,24 +27,29 @@ def person_awards(person):
 
 def listed_awards(person, films):
     """The awards the person page lists: those of ``films`` and those given to the person
-    alone, at most FESTIVALS_PER_FILM festival rows (a festival in a year) per film. Each
-    award is annotated with ``festival_rows``, its film's number of rows in all, counted
-    before the cut."""
-    name = Lower(translated("festival__name"))
-    forward = [F("year").desc(nulls_last=True), name.asc(), F("festival_id").asc()]
-    backward = [F("year").asc(nulls_first=True), name.desc(), F("festival_id").desc()]
-    # Ranked forwards and backwards, a row's two ranks add up to the number of rows plus one.
-    rank = Window(DenseRank(), partition_by=[F("film_id")], order_by=forward)
-    rank_back = Window(DenseRank(), partition_by=[F("film_id")], order_by=backward)
-    return (
+    alone, at most FESTIVALS_PER_FILM festival rows (a festival in a year) per film, and each
+    film's number of rows in all: ``(awards, {film id or None: rows})``.
+
+    Two plain queries: which awards (a few columns of each), then the chosen ones in full.
+    """
+    candidates = (
         Award.objects.published()
         .filter(Q(film__in=films) | Q(person=person, film__isnull=True))
-        # The films are the caller's: group_by_film() takes them, so only the festival is joined.
-        .select_related("festival")
-        .annotate(festival_rank=rank, festival_rows=rank + rank_back - 1)
-        .filter(festival_rank__lte=FESTIVALS_PER_FILM)
-        .in_reading_order()
+        .annotate(festival_name=translated("festival__name"))
+        .values_list("pk", "film_id", "year", "festival_id", "festival_name")
     )
+    rows_by_film = {}
+    for pk, film, year, festival, name in candidates:
+        key = (year is None, -(year or 0), name.casefold(), festival)  # the order rows are shown in
+        rows_by_film.setdefault(film, {}).setdefault(key, []).append(pk)
+    shown = []
+    for rows in rows_by_film.values():
+        for key in sorted(rows)[:FESTIVALS_PER_FILM]:
+            shown.extend(rows[key])
+    # The films are the caller's: group_by_film() takes them, so only the festival is joined.
+    # group_by_film() orders the rows; within a row, the awards by slug.
+    awards = Award.objects.filter(pk__in=shown).select_related("festival").order_by("slug")
+    return list(awards), {film: len(rows) for film, rows in rows_by_film.items()}
 
 
 def _festival_name(festival):
@@ -79,13 +83,13 @@ class AwardGroups:
         return len(self.groups)
 
 
-def group_by_film(awards, films):
+def group_by_film(awards, films, festival_rows):
     """Awards grouped by film (newest film first, awards to the person alone last); within a
     film one row per festival and year (newest first, unknown years last), categories joined.
 
-    Awards annotated with ``festival_rows`` (filmmaker.views.listed_awards) were cut in the
-    database: that number, not the rows given, says how many rows are hidden. ``films`` are
-    the awards' films (``award.film`` is not read: listed_awards() does not join it)."""
+    ``awards`` and ``festival_rows`` are what listed_awards() returns: the awards were already
+    cut, and ``festival_rows`` says how many rows each film has in all. ``films`` are the
+    awards' films (``award.film`` is not read: listed_awards() does not join it)."""
     films = {film.pk: film for film in films}
     by_film = {}
     for award in awards:
@@ -99,9 +103,10 @@ def group_by_film(awards, films):
         else:
             group.rows.append({"key": key, "festival": award.festival, "year": award.year, "awards": [award]})
     for group in by_film.values():
-        group.rows.sort(key=lambda row: (row["year"] is None, -(row["year"] or 0), _festival_name(row["festival"])))
-        counted = [getattr(award, "festival_rows", 0) for row in group.rows for award in row["awards"]]
-        group.hidden = max(max(len(group.rows), *counted) - FESTIVALS_PER_FILM, 0)
+        group.rows.sort(
+            key=lambda row: (row["year"] is None, -(row["year"] or 0), _festival_name(row["festival"]), row["festival"].pk)
+        )
+        group.hidden = max(festival_rows.get(group.film.pk if group.film else None, 0) - FESTIVALS_PER_FILM, 0)
     groups = sorted(
         by_film.values(),
         key=lambda g: (g.film is None, -(g.film.year if g.film else 0), g.film.slug if g.film else ""),

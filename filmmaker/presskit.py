@@ -20,7 +20,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import get_language_info
 
-from .views import filmography, person_awards, person_queryset
+from .award_groups import person_awards
+from .filmography import filmography, latest_credits
+from .views import person_queryset
 
 logger = logging.getLogger(__name__)
 FOLDER = "presskit"
@@ -51,7 +53,7 @@ def url(person, language):
 def context(person, language):
     """What the press kit shows, read in ``language`` (the caller activates it)."""
     awards = list(person_awards(person))
-    rows = filmography(person.visible_credits)
+    rows = filmography(latest_credits(person))
     return {
         "person": person,
         "language": language,

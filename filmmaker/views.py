@@ -9,18 +9,18 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from awards.models import Award
 from awards.structured_data import honours
-from core.models import Source
 from core.phrases import join_and
-from core.related_rows import instances, json_rows
 from core.pictures import image_url, page_image
+from core.related_rows import JSONRows, instances
 from core.structured_data import StructuredDataMixin, entity_id, first_paragraph, item_list, text, web_page
 from films.models import Credit, Film
 from films.structured_data import movie_node, movie_reference
 from films.views import credits_queryset, film_description
-from people.models import BiographySection, Person
+from people.models import BiographySection, Nationality, Occupation, Person
 from people.structured_data import person_reference, profile_page
 
 from .award_groups import group_by_film, group_credits_by_role, listed_awards, person_awards
+from .filmography import PERSON_PAGE_CREDITS, filmography, films_of_credits, latest_credits
 from .timeline import build_timeline
 
 # How many awards and films the home page shows; the awards and films pages have them all.
@@ -30,54 +30,13 @@ HOME_FILMS = 12
 FILMS_PER_PERSON = 6
 
 
-def filmography(credits):
-    """Group a person's credits into one row per film, in the credits' order, with the sources
-    of the film and of the credit (``person_queryset()`` reads them with the credits)."""
-    rows = {}
-    for credit in credits:
-        row = rows.setdefault(credit.film_id, {"film": credit.film, "roles": [], "sources": []})
-        row["roles"].append(credit.role)
-        for source in [*sources(credit.film_sources), *sources(credit.credit_sources)]:
-            if source not in row["sources"]:
-                row["sources"].append(source)
-    return list(rows.values())
-
-
-def sources(rows):
-    return instances(Source, rows, key=lambda source: (source.title, source.pk))
-
-
-def films_of_credits(credits):
-    """The films of a person's credits, once each, in the credits' order."""
-    films = []
-    for credit in credits:
-        if credit.film not in films:
-            films.append(credit.film)
-    return films
-
-
-# A prolific person's page stays the size of anyone's: the most recent films (one more is
-# fetched to know that there are more) and their awards, with a note saying so.
-PERSON_PAGE_CREDITS = 12
-
-
 def person_queryset():
-    """People with what their page shows. The biography and the sources come inside the person
-    and credit rows (core.related_rows): the page costs five queries."""
-    credits = (
-        Credit.objects.published()
-        .select_related("film__genre", "role")
-        .annotate(
-            film_sources=json_rows(Source.objects.all(), "films", outer="film"),
-            credit_sources=json_rows(Source.objects.all(), "credits"),
-        )
-        # Newest first for the cut; PersonDetailView puts them back in career order.
-        .order_by("-film__year", "-film__slug", "-order", "-pk")[: PERSON_PAGE_CREDITS + 1]
-    )
-    return (
-        Person.objects.published()
-        .annotate(biography=json_rows(BiographySection.objects.all(), "person"))
-        .prefetch_related("occupations", "nationalities", Prefetch("credits", queryset=credits, to_attr="visible_credits"))
+    """People with what their page shows but the credits (latest_credits()): the biography,
+    occupations and nationalities come inside the person's row (core.related_rows)."""
+    return Person.objects.published().annotate(
+        biography=JSONRows(BiographySection, link="person"),
+        occupation_rows=JSONRows(Occupation, link="person", through=Person.occupations.through),
+        nationality_rows=JSONRows(Nationality, link="person", through=Person.nationalities.through),
     )
 
 
@@ -85,11 +44,15 @@ def biography(person):
     return instances(BiographySection, person.biography, key=lambda section: (section.order, section.slug))
 
 
-def person_title(person):
+def terms(model, rows):
+    return instances(model, rows, key=lambda term: (term.position, term.slug))
+
+
+def person_title(person, occupations):
     """The page title: the name and what the person does ("Kamal Hachkar, réalisateur et universitaire"),
     followed by the site's name unless it is the same name."""
     name = text(person, "name")
-    occupations = join_and(text(occupation, "name") for occupation in person.occupations.all())
+    occupations = join_and(text(occupation, "name") for occupation in occupations)
     title = name
     if occupations:
         title = pgettext("person page title", "%(name)s, %(occupations)s") % {"name": name, "occupations": occupations}
@@ -118,17 +81,21 @@ class PersonDetailView(StructuredDataMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         person = self.object
-        credits = person.visible_credits[:PERSON_PAGE_CREDITS][::-1]
+        latest = latest_credits(person)
+        # Back in career order.
+        credits = latest[:PERSON_PAGE_CREDITS][::-1]
         rows = filmography(credits)
         # The awards of the films listed, and those given to the person alone; the film
         # pages and the awards page have the rest.
         films = [row["film"] for row in rows]
-        listed = list(listed_awards(person, films))
-        more_films = len(person.visible_credits) > PERSON_PAGE_CREDITS
+        listed, festival_rows = listed_awards(person, films)
+        more_films = len(latest) > PERSON_PAGE_CREDITS
         return super().get_context_data(
             biography_sections=biography(person),
+            occupations=terms(Occupation, person.occupation_rows),
+            nationalities=terms(Nationality, person.nationality_rows),
             filmography=rows,
-            award_groups=group_by_film(listed, films),
+            award_groups=group_by_film(listed, films, festival_rows),
             more_films=more_films,
             timeline=build_timeline(rows, listed),
             **kwargs,
@@ -139,6 +106,8 @@ class PersonDetailView(StructuredDataMixin, DetailView):
         profile = profile_page(
             person,
             self.request,
+            occupations=context["occupations"],
+            nationalities=context["nationalities"],
             image=image_url(person, "portrait", self.request),
             awards=honours(context["award_groups"].all_awards),
         )
@@ -147,7 +116,7 @@ class PersonDetailView(StructuredDataMixin, DetailView):
     def get_page_meta(self, context):
         person = self.object
         return {
-            "title": person_title(person),
+            "title": person_title(person, context["occupations"]),
             "type": "profile",
             "description": first_paragraph(text(person, "summary"), 300),
             **page_image(person, "portrait", self.request),
@@ -192,7 +161,7 @@ class HomeView(StructuredDataMixin, TemplateView):
         if person is None:
             return {}
         return {
-            "title": person_title(person),
+            "title": person_title(person, person.occupations.all()),
             "description": first_paragraph(text(person, "summary"), 300),
             **page_image(person, "portrait", self.request),
         }

@@ -22,8 +22,8 @@ def nationality(term):
     return {"@type": "Country", "name": text(term, "name")}
 
 
-def person_node(person, request, image="", awards=()):
-    """The Person, from the person and their prefetched occupations and nationalities.
+def person_node(person, request, occupations, nationalities, image="", awards=()):
+    """The Person, from the person and their occupations and nationalities.
 
     ``image`` is the portrait's or the title card's address, ``awards`` the names of the
     honours. Their films point back to the Person's ``@id`` (films.structured_data).
@@ -41,8 +41,8 @@ def person_node(person, request, image="", awards=()):
             "birthPlace": compact({"@type": "Place", "name": text(person, "birthplace")})
             if text(person, "birthplace")
             else "",
-            "nationality": [nationality(n) for n in person.nationalities.all()],
-            "jobTitle": [text(o, "name") for o in person.occupations.all()],
+            "nationality": [nationality(n) for n in nationalities],
+            "jobTitle": [text(o, "name") for o in occupations],
             "description": first_paragraph(text(person, "summary")),
             "image": image or (absolute(request, person.portrait.url) if person.portrait else ""),
             "award": list(awards),

@@ -7,7 +7,7 @@ count with the seed content must equal the count with ten times more films and a
 import pytest
 
 from awards.models import Award, Festival
-from filmmaker.views import PERSON_PAGE_CREDITS
+from filmmaker.filmography import PERSON_PAGE_CREDITS
 from films.models import Film
 from tests.factories import (
     AwardFactory,
@@ -27,9 +27,9 @@ PAGES = [
     ("home", {}, 200, 4),
     # The page count, the people, their occupations, their credits with films.
     ("people:list", {}, 200, 4),
-    # The person with their biography, occupations, nationalities, credits with their films'
-    # and their own sources, the awards listed.
-    ("people:detail", {"slug": "kamal-hachkar"}, 200, 5),
+    # The person with their biography, occupations and nationalities; their credits with the
+    # films' and their own sources; which awards to list; those awards.
+    ("people:detail", {"slug": "kamal-hachkar"}, 200, 4),
     # The page count, the films, their credits.
     ("films:list", {}, 200, 3),
     # The film, its sources, credits, awards.

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.db import connection
 
 from filmmaker.award_groups import FESTIVALS_PER_FILM
-from filmmaker.views import PERSON_PAGE_CREDITS
+from filmmaker.filmography import PERSON_PAGE_CREDITS
 from tests.factories import AwardFactory, CreditFactory, FilmFactory, PersonFactory
 from tests.rendered import LANGUAGES, tables, text, url
 

@@ -53,7 +53,9 @@ def test_person_page_shows_the_years_with_films_named_and_awards_counted(client,
 def test_timeline_costs_no_extra_query(client, db):
     director = RoleFactory(slug="director")
     person = PersonFactory()
-    CreditFactory(person=person, film=FilmFactory(year=2010), role=director)
+    first = FilmFactory(year=2010)
+    CreditFactory(person=person, film=first, role=director)
+    AwardFactory(film=first, year=2010)
     client.get(person.get_absolute_url())  # once first: the site-wide facts are worked out once
     with CaptureQueriesContext(connection) as few:
         client.get(person.get_absolute_url())
@@ -63,5 +65,5 @@ def test_timeline_costs_no_extra_query(client, db):
         AwardFactory(film=f, year=year)
     with CaptureQueriesContext(connection) as many:
         html = client.get(person.get_absolute_url()).content.decode()
-    assert html.count('class="career__film"') == 10
+    assert html.count('class="career__film"') == 10 and html.count('class="career__awards"') == 10
     assert len(many) == len(few)
