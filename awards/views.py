@@ -1,11 +1,12 @@
 from django.conf import settings
-from django.db.models import CharField, Count, F, Prefetch, Q, Value
+from django.db.models import CharField, Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from django.utils.translation import gettext, gettext_lazy as _
 
+from core.pagination import KeyPaginator
 from core.pictures import page_image
 from core.structured_data import StructuredDataMixin, item_list, text, web_page
 
@@ -24,8 +25,20 @@ def group_by_year(awards):
     return groups
 
 
+def visible_award_counts():
+    """The festival's visible award entries, and those of them standing for several awards, as
+    correlated subqueries: with the KeyPaginator they run for the festivals of the page only,
+    where a Count over a join would group every award of every festival before the page is cut."""
+    awards = Award.objects.published().filter(festival=OuterRef("pk")).order_by().values("festival")
+    return {
+        name: Coalesce(Subquery(awards.annotate(entries=count).values("entries"), output_field=IntegerField()), 0)
+        for name, count in (("award_count", Count("pk")), ("several_count", Count("pk", filter=Q(several=True))))
+    }
+
+
 class AwardListView(StructuredDataMixin, ListView):
-    paginate_by = 100
+    paginate_by = 50
+    paginator_class = KeyPaginator
     section_card = "awards"
     section_label = _("Awards")
 
@@ -45,28 +58,25 @@ class AwardListView(StructuredDataMixin, ListView):
 
 
 class FestivalListView(StructuredDataMixin, ListView):
-    paginate_by = 100
+    paginate_by = 50
+    paginator_class = KeyPaginator
     section_card = "festivals"
     section_label = _("Festivals")
 
     def get_queryset(self):
-        visible = Award.objects.published()
         # By name in the page's language (with the same fallback as the page), not by slug.
         name = Coalesce(
             NullIf(F(f"name_{get_language()}"), Value("")), NullIf(F("name_fr"), Value("")), F("slug"), output_field=CharField()
         )
         return (
             Festival.objects.published()
-            .annotate(
-                award_count=Count("awards", filter=Q(awards__in=visible), distinct=True),
-                several_count=Count("awards", filter=Q(awards__in=visible, awards__several=True), distinct=True),
-            )
+            .annotate(**visible_award_counts())
             .order_by(Lower(name), "slug")
         )
 
     def get_structured_data(self, context):
         festivals = [festival_node(f, self.request, full=False) for f in context["object_list"]]
-        return [item_list(self.request, festivals, name=_("Festivals"))]
+        return [item_list(self.request, festivals, name=_("Festivals"), start=context["page_obj"].start_index())]
 
     def get_page_meta(self, context):
         return {**super().get_page_meta(context), "description": gettext("The festivals and awards of the films of %(name)s.") % {"name": settings.SITE_NAME}}

@@ -103,9 +103,10 @@ def web_page(request, page_type="WebPage", name="", **extra):
     )
 
 
-def item_list(request, nodes, name=""):
-    """A CollectionPage listing ``nodes`` in order."""
-    items = [{"@type": "ListItem", "position": index, "item": node} for index, node in enumerate(nodes, start=1)]
+def item_list(request, nodes, name="", start=1):
+    """A CollectionPage listing ``nodes`` in order; ``start`` is the first node's position in the
+    whole list (a later page of a paginated list goes on counting from the page before)."""
+    items = [{"@type": "ListItem", "position": index, "item": node} for index, node in enumerate(nodes, start=start)]
     return web_page(
         request, "CollectionPage", name=name, mainEntity={"@type": "ItemList", "itemListElement": items} if items else ""
     )

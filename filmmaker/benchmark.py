@@ -1,6 +1,20 @@
-"""Measuring tools of the production benchmark: a free port, and what a first visit transfers."""
+"""Measuring tools of the production benchmark: a free port, what a first visit transfers,
+the in-process measure of every page, and the comparison of a list's pages."""
 
+import gzip
 import socket
+import statistics
+import time
+
+# A list shows a page at a time, so at the large size its first page and a page deep in the
+# list must cost the same; against the seed, whose lists fill part of one page, the fair
+# comparison is with a full page. {label: (query string of a deep page, what one item looks
+# like in the HTML)}. Films: page 100; festivals and awards: the last page.
+LISTS = {
+    "film list": ("?page=100", '<li class="card card--picture">'),
+    "festival list": ("?page=last", '<li class="card">'),
+    "award list": ("?page=last", '<tr id="award-'),
+}
 
 
 def free_port():
@@ -43,3 +57,52 @@ def first_visit_bytes(base, paths, chromium="/usr/bin/chromium"):
         finally:
             browser.close()
     return totals
+
+
+def measure_pages(pages, repeat):
+    """Rows of SQL queries, median render time and HTML size (plain and gzipped), in-process, for
+    ``pages`` ((label, language, path) each), then for the deep page of each list that has one:
+    those rows say ``deep`` and are not served by wrk."""
+    import logging
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    logging.getLogger("django.request").setLevel(logging.ERROR)
+    client = Client(HTTP_HOST="127.0.0.1")
+    deep = [(label, code, path + LISTS[label][0]) for label, code, path in pages if label in LISTS]
+    rows = []
+    for index, (label, code, path) in enumerate([*pages, *deep]):
+        if client.get(path).status_code == 404 and index >= len(pages):
+            continue  # a list too short for that page (the seed has no page 100 of films)
+        timings = []
+        for _ in range(repeat):
+            with CaptureQueriesContext(connection) as queries:
+                start = time.perf_counter()
+                response = client.get(path)
+                timings.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}")
+        row = {"label": label, "lang": code, "path": path, "deep": index >= len(pages)}
+        if label in LISTS:
+            row["items"] = response.content.decode().count(LISTS[label][1])
+        rows.append({
+            **row, "queries": len(queries), "ms": statistics.median(timings), "bytes": len(response.content),
+            "gzip_bytes": len(gzip.compress(response.content)),
+        })
+    return rows
+
+
+def list_report(pages, deep):
+    """Lines comparing, at one size, each list's first page (in ``pages``) with its ``deep`` page."""
+    first = {(row["label"], row["lang"]): row for row in pages}
+    lines = ["a page deep in each list against its first page, large size (target ≤ 1.5)"]
+    for row in deep:
+        top = first[row["label"], row["lang"]]
+        lines.append(
+            f"  {row['label']:<14} {row['lang']:<4} {row['path']:<26} time ×{row['ms'] / top['ms']:.2f}"
+            f"  size ×{row['bytes'] / top['bytes']:.2f}  queries {top['queries']} → {row['queries']}"
+            f"  items {top['items']} → {row['items']}"
+        )
+    return lines

@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import ListView
 
+from core.pagination import KeyPaginator
 from core.phrases import fit_sentences, sentences
 
 from core.structured_data import StructuredDataMixin, first_paragraph, item_list, text
@@ -31,7 +32,9 @@ def credits_queryset():
 
 
 class FilmListView(StructuredDataMixin, ListView):
-    paginate_by = 50
+    # The grid has one to three columns: 24 cards leave no row half empty.
+    paginate_by = 24
+    paginator_class = KeyPaginator
     section_card = "films"
     section_label = _("Films")
 
@@ -44,7 +47,7 @@ class FilmListView(StructuredDataMixin, ListView):
 
     def get_structured_data(self, context):
         films = [movie_reference(film, self.request) for film in context["object_list"]]
-        return [item_list(self.request, films, name=_("Films"))]
+        return [item_list(self.request, films, name=_("Films"), start=context["page_obj"].start_index())]
 
     def get_page_meta(self, context):
         return {**super().get_page_meta(context), "description": gettext("Films by %(name)s, with their credits and awards.") % {"name": settings.SITE_NAME}}

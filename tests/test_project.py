@@ -81,6 +81,7 @@ def test_benchmark_refuses_nonsense_arguments(seed):
 
 def test_production_benchmark_builds_the_large_catalogue_and_measures_every_page(seed, settings, monkeypatch, capsys):
     from awards.models import Award
+    from filmmaker.benchmark import list_report
     from filmmaker.management.commands import benchmark_production
     from people.models import Person
 
@@ -93,5 +94,15 @@ def test_production_benchmark_builds_the_large_catalogue_and_measures_every_page
 
     call_command("benchmark_production", measure=True, repeat=1)
     rows = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert [row["path"] for row in rows] == [path for _label, _code, path in benchmark_production.PAGES]
+    assert [row["path"] for row in rows if not row["deep"]] == [path for _label, _code, path in benchmark_production.PAGES]
     assert all(row["queries"] > 0 and row["ms"] > 0 and row["gzip_bytes"] < row["bytes"] for row in rows)
+    # Each list at a page deep in it too, when it has one (twelve films make no page 100), with
+    # the items each page shows; the report compares the first and the deep page of each.
+    deep = [row for row in rows if row["deep"]]
+    assert [row["path"] for row in deep] == ["/fr/festivals/?page=last", "/fr/awards/?page=last"]
+    assert {row["label"]: row["items"] for row in rows if "items" in row and not row["deep"]} == {
+        "film list": 12, "festival list": 12, "award list": 40,
+    }
+    assert [row["items"] for row in deep] == [12, 40]
+    report = list_report([row for row in rows if not row["deep"]], deep)
+    assert len(report) == 3 and "/fr/awards/?page=last" in report[2] and "items 40 → 40" in report[2]

@@ -30,17 +30,19 @@ PAGES = [
     # The person with their biography, occupations and nationalities; their credits with the
     # films' and their own sources; which awards to list; those awards.
     ("people:detail", {"slug": "kamal-hachkar"}, 200, 4),
-    # The page count, the films, their credits.
+    # The page count, the page's films, their credits.
     ("films:list", {}, 200, 3),
     # The film, its sources, credits, awards.
     ("films:detail", {"slug": "tinghir-jerusalem"}, 200, 4),
-    # The page count and the festivals with their award counts; the festival with its awards;
-    # the page count and the awards.
+    # The page count and the page's festivals with their award counts; the festival with its
+    # awards; the page count and the page's awards.
     ("awards:festival_list", {}, 200, 2),
     ("awards:festival_detail", {"slug": "ficmec"}, 200, 2),
     ("awards:list", {}, 200, 2),
 ]
 NOT_FOUND_QUERIES = 0
+# Lists long enough, once grown, to have a second page.
+LISTS = ("films:list", "awards:festival_list", "awards:list")
 
 
 def grow(kamal, factor=10):
@@ -102,11 +104,28 @@ def test_the_grown_site_really_shows_the_extra_content(client, seed):
     person = client.get(url("en", "people:detail", slug="kamal-hachkar")).content.decode()
     # The person's page lists their most recent films only (PERSON_PAGE_CREDITS of them).
     assert person.count("/en/films/extra-film-") >= PERSON_PAGE_CREDITS - 2
-    assert client.get(url("en", "awards:list")).content.decode().count('id="award-extra-award-') == 63
+    # The award list shows them a page at a time.
+    awards = "".join(client.get(url("en", "awards:list") + query).content.decode() for query in ("", "?page=2"))
+    assert awards.count('id="award-extra-award-') == 63
     festival = client.get(url("en", "awards:festival_detail", slug="ficmec")).content.decode()
     assert festival.count('id="award-extra-award-') >= 21
     film = client.get(url("en", "films:detail", slug="tinghir-jerusalem")).content.decode()
     assert film.count('id="award-extra-award-') >= 13
+
+
+def test_a_later_page_of_a_list_costs_what_the_first_costs(client, seed, django_assert_num_queries):
+    """A page deep in a list is read through the page's keys: it costs the queries of the first."""
+    grow(seed)
+    FilmFactory.create_batch(10)
+    client.get(url("fr", "home"))  # the site-wide facts are worked out once (core.page_cache.remember)
+    lists = [(name, queries) for name, _kwargs, _status, queries in PAGES if name in LISTS]
+    assert len(lists) == len(LISTS)
+    for code in LANGUAGES:
+        for name, queries in lists:
+            for query in ("?page=2", "?page=last"):
+                with django_assert_num_queries(queries):
+                    response = client.get(url(code, name) + query)
+                assert response.status_code == 200, (code, name, query)
 
 
 def test_a_missing_object_costs_one_query(client, seed, django_assert_num_queries):

@@ -1,5 +1,6 @@
 """Festival list, festival page and the awards list."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -7,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from awards.models import Award, Festival
+from awards.views import AwardListView, FestivalListView
 from tests.factories import AwardFactory, FestivalFactory, FilmFactory, PersonFactory
 from tests.rendered import LANGUAGES, html_lang_dir, links, shown, tables, text, url
 from tests.seed_text import DIRECTION
@@ -132,6 +134,60 @@ def test_empty_festival_list_says_so(client, db):
     assert gettext_in("ar", "No festivals yet.") in text(response)
 
 
+def festival_cards(response):
+    """{festival address: the card's count of awards}, in the order of the page."""
+    html = response.content.decode()
+    return {
+        href: _squash(count)
+        for href, count in re.findall(r'<li class="card">.*?<a href="([^"]+)".*?<p>([^<]*)</p>\s*</li>', html, re.S)
+    }
+
+
+def _squash(value):
+    return " ".join(value.split())
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_festival_list_pages_follow_the_names_in_the_page_language(client, db, code):
+    # The French names run backwards from the English ones; some have no Arabic name, and sort
+    # under their French name there.
+    festivals = [
+        FestivalFactory(
+            slug=f"festival-{n:02}", name_en=f"Festival {n:02}", name_fr=f"festival {59 - n:02}", name_ar="" if n % 4 else f"مهرجان {n:02}"
+        )
+        for n in range(60)
+    ]
+    first = client.get(url(code, "awards:festival_list"))
+    second = client.get(url(code, "awards:festival_list") + "?page=2")
+    assert len(festival_cards(first)) == FestivalListView.paginate_by == 50
+    assert "?page=2" in links(first) and "?page=1" in links(second)
+
+    def name(festival):
+        return (getattr(festival, f"name_{code}") or festival.name_fr).lower(), festival.slug
+
+    expected = [f"/{code}/festivals/{f.slug}/" for f in sorted(festivals, key=name)]
+    assert [*festival_cards(first), *festival_cards(second)] == expected
+
+
+def test_festival_list_counts_the_awards_of_a_later_page(client, db):
+    festivals = [FestivalFactory(slug=f"festival-{n:02}", name_en=f"Festival {n:02}") for n in range(55)]
+    late, several, hidden = festivals[-1], festivals[-2], festivals[-3]
+    AwardFactory.create_batch(3, festival=late)
+    AwardFactory(festival=several, several=True)
+    AwardFactory(festival=several)
+    AwardFactory(festival=hidden, film=FilmFactory(is_published=False))
+    AwardFactory(festival=festivals[0])
+    cards = festival_cards(client.get(url("en", "awards:festival_list") + "?page=2"))
+    assert cards == {
+        "/en/festivals/festival-50/": "0 awards",
+        "/en/festivals/festival-51/": "0 awards",
+        "/en/festivals/festival-52/": "0 awards",
+        "/en/festivals/festival-53/": "At least 3 awards",
+        "/en/festivals/festival-54/": "3 awards",
+    }
+    assert festival_cards(client.get(url("en", "awards:festival_list")))["/en/festivals/festival-00/"] == "1 award"
+
+
 # --- festival detail ------------------------------------------------------------------------
 
 
@@ -221,6 +277,27 @@ def test_award_to_a_person_links_to_the_person(client, seed):
     assert 'id="year-2021"' in response.content.decode()
     assert row[2] == "Honorary award" and row[4] == "Kamal Hachkar"
     assert "/en/people/kamal-hachkar/" in links(response)
+
+
+def test_awards_list_pages_go_on_in_reading_order(client, db):
+    festivals = [FestivalFactory(slug=slug) for slug in ("b-festival", "a-festival", "c-festival")]
+    awards = [
+        AwardFactory(slug=f"award-{n:02}", festival=festivals[n % 3], year=None if n % 7 == 0 else 2000 + n % 5)
+        for n in range(60)
+    ]
+
+    def reading_order(award):
+        return award.year is None, -(award.year or 0), award.festival.slug, award.slug
+
+    expected = [f"award-{a.slug}" for a in sorted(awards, key=reading_order)]
+    first = client.get(url("en", "awards:list"))
+    second = client.get(url("en", "awards:list") + "?page=2")
+    shown = [re.findall(r'<tr id="(award-[^"]+)"', page.content.decode()) for page in (first, second)]
+    assert len(shown[0]) == AwardListView.paginate_by == 50
+    assert shown[0] + shown[1] == expected
+    assert "?page=2" in links(first) and "?page=1" in links(second)
+    # The undated awards end the list, under their own heading, on the last page.
+    assert 'id="year-unknown"' in second.content.decode() and 'id="year-unknown"' not in first.content.decode()
 
 
 def test_empty_awards_list_says_so(client, db):

@@ -1,3 +1,4 @@
+import json
 import re
 from datetime import timedelta
 
@@ -7,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from films.models import Film
+from films.views import FilmListView
 from tests.factories import AwardFactory, CreditFactory, FilmFactory, PersonFactory, RoleFactory
 from tests.rendered import LANGUAGES, html_lang_dir, links, shown, tables, text, url
 from tests.seed_text import CREDITS, DIRECTION
@@ -80,12 +82,39 @@ def test_empty_film_list_says_so(client, db):
 
 
 def test_film_list_pages_through_many_films(client, db):
-    FilmFactory.create_batch(55)
+    # Newest first, then by slug: the years make the order differ from creation order.
+    films = [FilmFactory(slug=f"film-{n:02}", year=1990 + n % 7) for n in range(30)]
+    expected = [f"/en/films/{f.slug}/" for f in sorted(films, key=lambda f: (-f.year, f.slug))]
     first = client.get(url("en", "films:list"))
     second = client.get(url("en", "films:list") + "?page=2")
-    assert len(film_cards(first)) == 50
-    assert len(film_cards(second)) == 5
-    assert not set(film_cards(first)) & set(film_cards(second))
+    assert len(film_cards(first)) == FilmListView.paginate_by == 24
+    assert film_cards(first) + film_cards(second) == expected
+    assert film_cards(client.get(url("en", "films:list") + "?page=last")) == film_cards(second)
+
+
+def test_film_list_pages_link_to_each_other(client, db):
+    FilmFactory.create_batch(30)
+    first = client.get(url("en", "films:list"))
+    second = client.get(url("en", "films:list") + "?page=2")
+    assert "?page=2" in links(first) and "?page=1" not in links(first)
+    assert "?page=1" in links(second) and "?page=3" not in links(second)
+    assert "Page 1 of 2" in text(first) and "Page 2 of 2" in text(second)
+
+
+def test_a_later_page_of_films_numbers_its_structured_data_on_from_the_page_before(client, db):
+    FilmFactory.create_batch(30)
+    html = client.get(url("en", "films:list") + "?page=2").content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    listing = next(node for node in data["@graph"] if node["@type"] == "CollectionPage")["mainEntity"]
+    assert [item["position"] for item in listing["itemListElement"]] == list(range(25, 31))
+
+
+def test_a_later_page_of_films_shows_their_credits(client, db):
+    person, role = PersonFactory(name_en="Late Director"), RoleFactory(slug="director")
+    films = [FilmFactory(slug=f"film-{n:02}", year=2000) for n in range(26)]
+    CreditFactory(film=films[-1], person=person, role=role)
+    assert "Late Director" in text(client.get(url("en", "films:list") + "?page=2"))
+    assert "Late Director" not in text(client.get(url("en", "films:list")))
 
 
 # --- film detail --------------------------------------------------------------------------

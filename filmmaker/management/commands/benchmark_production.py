@@ -7,7 +7,8 @@ people, 300 festivals and 30,000 awards in all three languages, the featured per
 with 300 credits and 800 awards), in a throwaway SQLite database in a temporary folder:
 
 1. every public page type is requested in-process: SQL queries, median render time
-   and HTML size (uncompressed and gzipped);
+   and HTML size (uncompressed and gzipped); each list also at a page deep in it
+   (`filmmaker.benchmark.LISTS`), since a list is compared page for page;
 2. the site is served by gunicorn with the production config (`filmmaker/gunicorn.conf.py`)
    with the page cache off, then on, and `wrk` (Debian package) drives each page and a
    bare view (`HttpResponse`, same server, same middleware) in the same run; each page's
@@ -16,7 +17,6 @@ with 300 credits and 800 awards), in a throwaway SQLite database in a temporary 
 Nothing touches the configured database. Needs `wrk` on PATH.
 """
 
-import gzip
 import json
 import os
 import re
@@ -33,7 +33,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from filmmaker.benchmark import first_visit_bytes, free_port
+from filmmaker.benchmark import first_visit_bytes, free_port, list_report, measure_pages
 
 BASE_DIR = Path(settings.BASE_DIR)
 # (label, language, path) of every public page type; the person page in every language.
@@ -84,7 +84,7 @@ class Command(BaseCommand):
                 "DJANGO_LOG_LEVEL": "ERROR",
             }
             self.run_manage(["collectstatic", "--noinput", "-v", "0"], self.env)
-            results = {}
+            results, self.deep = {}, {}
             for size in options["sizes"].split(","):
                 results[size] = self.benchmark_size(size, work / size)
             self.report(results)
@@ -110,6 +110,8 @@ class Command(BaseCommand):
             cwd=BASE_DIR, env={**env, "DJANGO_PAGE_CACHE": "0"}, check=True, capture_output=True, text=True,
         )
         rows = json.loads(measured.stdout.strip().splitlines()[-1])
+        self.deep[size] = [row for row in rows if row["deep"]]
+        rows = [row for row in rows if not row["deep"]]
         for cache in ("0", "1"):
             self.stderr.write(f"[{size}] wrk, page cache {'on' if cache == '1' else 'off'}…")
             rates = self.serve_and_drive({**env, "DJANGO_PAGE_CACHE": cache})
@@ -182,10 +184,14 @@ class Command(BaseCommand):
             lines.append("")
             lines.append("large / seed: render time and HTML size per page (target ≤ 1.5)")
             for small, large in zip(results["seed"], results["large"]):
+                # A list's seed page is part full: its ratio is that of a full page to a part.
+                items = f"  items {small['items']} → {large['items']} (a full page)" if "items" in small else ""
                 lines.append(
                     f"  {small['label']:<14} {small['lang']:<4} time ×{large['ms'] / small['ms']:.2f}  size ×{large['bytes'] / small['bytes']:.2f}"
-                    f"  queries {small['queries']} → {large['queries']}"
+                    f"  queries {small['queries']} → {large['queries']}{items}"
                 )
+        if self.deep.get("large"):
+            lines += ["", *list_report(results["large"], self.deep["large"])]
         if getattr(self, "first_visit", None):
             lines.append("")
             lines.append("first visit, empty browser cache (seed size), compressed bytes incl. headers and fonts (target ≤ 60 KB)")
@@ -199,30 +205,10 @@ class Command(BaseCommand):
     # --- internal steps --------------------------------------------------------------------
 
     def measure(self, repeat):
-        import logging
-
-        from django.db import connection
-        from django.test import Client
-        from django.test.utils import CaptureQueriesContext
-
-        logging.getLogger("django.request").setLevel(logging.ERROR)
-        client = Client(HTTP_HOST="127.0.0.1")
-        rows = []
-        for label, code, path in PAGES:
-            client.get(path)
-            timings = []
-            for _ in range(repeat):
-                with CaptureQueriesContext(connection) as queries:
-                    start = time.perf_counter()
-                    response = client.get(path)
-                    timings.append((time.perf_counter() - start) * 1000)
-            if response.status_code != 200:
-                raise CommandError(f"{path} answered {response.status_code}")
-            rows.append({
-                "label": label, "lang": code, "path": path, "queries": len(queries),
-                "ms": statistics.median(timings), "bytes": len(response.content),
-                "gzip_bytes": len(gzip.compress(response.content)),
-            })
+        try:
+            rows = measure_pages(PAGES, repeat)
+        except RuntimeError as error:
+            raise CommandError(error) from error
         print(json.dumps(rows))
 
     def build_large(self):
