@@ -29,6 +29,11 @@ keepalive = 5
 # which bounds the memory any slow leak can take.
 max_requests = 5000
 max_requests_jitter = 500
+# The site is loaded once, in the master, before the workers are forked: a replaced worker
+# starts serving at once instead of importing Django again (a second of CPU taken from the
+# other worker each time, which showed as dips in throughput under load), and the workers
+# share the loaded code's memory. Nothing opens a database connection while loading.
+preload_app = True
 # Trust X-Forwarded-* only from these addresses (the proxy in front).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
