@@ -179,32 +179,32 @@ def french_html(html, lang=None):
     # (tag, language, verbatim, typeset): typeset is true for French text that is not verbatim.
     top = ("", lang or "", False, _is_french(lang or ""))
     stack = [top]
-    search = _TOKEN.search
+    search, touched, attributes = _TOKEN.search, _TEXT_TOUCHED.search, _ATTRIBUTE.search
     while (match := search(html, position)) is not None:
-        start = match.start()
+        start, end = match.span()
         if start > position:
             text = html[position:start]
-            if top[3] and _TEXT_TOUCHED.search(text):
+            if top[3] and touched(text):
                 typeset = _text(text, before)
                 if typeset is not None:
                     out += (html[copied:position], typeset)
                     copied = start
-            stripped = unescape(text).rstrip() if "&" in text else text.rstrip()
+            stripped = (unescape(text) if "&" in text else text).rstrip()
             if stripped:
                 before = stripped[-1]
-        position = match.end()
-        name = match.group(2)
+        position = end
+        closing, name = match.groups()
         if name is None:  # a comment, a declaration or a processing instruction
             continue
         name = name.lower()
-        if match.group(1):  # a closing tag closes the innermost open element of its name
+        if closing:  # a closing tag closes the innermost open element of its name
             for index in range(len(stack) - 1, 0, -1):
                 if stack[index][0] == name:
                     del stack[index:]
                     top = stack[-1]
                     break
             continue
-        token = match.group(0)
+        token = match.group()
         verbatim = top[2] or name in _VERBATIM
         found = _LANG.search(token) if 'lang="' in token else None
         if found:
@@ -213,17 +213,17 @@ def french_html(html, lang=None):
         else:
             code = top[1]
             typeset = not verbatim and top[3]
-        if typeset and _ATTRIBUTE.search(token):
+        if typeset and attributes(token):
             tag = _typeset_tag(token)
             if tag != token:
                 out += (html[copied:start], tag)
                 copied = position
         if name in _RAW_TEXT_END:
             # Raw text up to the closing tag, whatever it contains.
-            end = _RAW_TEXT_END[name].search(html, position)
-            position = end.start() if end else len(html)
+            found = _RAW_TEXT_END[name].search(html, position)
+            position = found.start() if found else len(html)
             continue
-        if name not in _VOID and not token.endswith("/>"):
+        if name not in _VOID and token[-2] != "/":  # not a void element, not <x/>
             top = (name, code, verbatim, typeset)
             stack.append(top)
     if position < len(html) and top[3]:
