@@ -137,6 +137,8 @@ _LANG = re.compile(r"""\slang="([^"]*)\"""")
 _ATTRIBUTE = re.compile(r"""(\s(?:%s|content)=")([^"]*)(")""" % "|".join(_TEXT_ATTRIBUTES))
 # Where the raw text of a script or a style ends (ASCII case-insensitive, as HTML reads it).
 _RAW_TEXT_END = {name: re.compile(f"</{name}", re.I | re.A) for name in ("script", "style")}
+# The only way into French inside a document that is not French as a whole.
+_FRENCH_LANG = re.compile(r"""lang="(?<=\slang=")[fF][rR][-"]""")
 # Text in markup that the rules may change: a character they act on, or an entity that may
 # stand for one. Text without any is copied as it is, without decoding it.
 _TEXT_TOUCHED = re.compile("[&'\"\u201c«»:;!?]")
@@ -179,6 +181,14 @@ def french_html(html, lang=None):
     # (tag, language, verbatim, typeset): typeset is true for French text that is not verbatim.
     top = ("", lang or "", False, _is_french(lang or ""))
     stack = [top]
+    # In a document that is not French as a whole, past the last element marked French and
+    # once every such element is closed, nothing is French: the rest is copied as it is.
+    last_mark = len(html) if top[3] else max((mark.end() for mark in _FRENCH_LANG.finditer(html)), default=-1)
+    if last_mark == -1:
+        return html
+    # The depth of the outermost open French element (None when there is none): closing it
+    # closes every French element inside it too.
+    french_depth = 0 if top[3] else None
     search, touched, attributes = _TOKEN.search, _TEXT_TOUCHED.search, _ATTRIBUTE.search
     while (match := search(html, position)) is not None:
         start, end = match.span()
@@ -202,7 +212,11 @@ def french_html(html, lang=None):
                 if stack[index][0] == name:
                     del stack[index:]
                     top = stack[-1]
+                    if french_depth is not None and index <= french_depth:
+                        french_depth = None
                     break
+            if french_depth is None and position > last_mark:
+                break
             continue
         token = match.group()
         verbatim = top[2] or name in _VERBATIM
@@ -224,6 +238,8 @@ def french_html(html, lang=None):
             position = found.start() if found else len(html)
             continue
         if name not in _VOID and token[-2] != "/":  # not a void element, not <x/>
+            if typeset and french_depth is None:
+                french_depth = len(stack)
             top = (name, code, verbatim, typeset)
             stack.append(top)
     if position < len(html) and top[3]:

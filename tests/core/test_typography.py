@@ -143,6 +143,15 @@ def test_the_html_pass_gives_what_the_plain_pass_gives(html, lang):
     assert french_html(html, lang) == reference.french_html(html, lang)
 
 
+def test_french_ends_where_its_elements_close():
+    """Past the last French element of an English page the walk stops; what follows is copied."""
+    html = '<html lang="en"><p>a : b</p><p lang="fr">c : d<b> e : f</p> g : h</b><p>i : j</p></html>'
+    assert french_html(html) == (
+        f'<html lang="en"><p>a : b</p><p lang="fr">c{NBSP}: d<b> e{NBSP}: f</p> g : h</b><p>i : j</p></html>'
+    )
+    assert french_html('<p lang="en">a : b</p>') == '<p lang="en">a : b</p>'
+
+
 def test_script_and_style_text_is_skipped_whatever_it_holds():
     html = '<p>a : b</p><script>if (a<b && c>d) x = "l\'a : b";</SCRIPT><style>b>i:after{}</style><p>c : d</p>'
     assert french_html(html, "fr") == (
