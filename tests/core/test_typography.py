@@ -123,13 +123,13 @@ MARKUP = st.sampled_from(
 HTML = st.lists(st.one_of(MARKUP, TYPED), max_size=30).map("".join)
 
 
-@examples(max_examples=500, deadline=None)
+@examples(max_examples=500, deadline=None, database=None)
 @given(text=TYPED, before=BEFORE)
 def test_the_rules_give_what_the_plain_rules_give(text, before):
     assert french(text, before) == reference.french(text, before)
 
 
-@examples(max_examples=300, deadline=None)
+@examples(max_examples=300, deadline=None, database=None)
 @given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="'\"“«»:;!?")))
 def test_text_without_the_rules_punctuation_is_left_as_it_is(text):
     """What lets french() return such text at once: no rule changes it, whatever comes before."""
@@ -137,7 +137,7 @@ def test_text_without_the_rules_punctuation_is_left_as_it_is(text):
     assert reference.french(text, "a") == text
 
 
-@examples(max_examples=300, deadline=None)
+@examples(max_examples=300, deadline=None, database=None)
 @given(html=HTML, lang=st.sampled_from([None, "fr", "en", "ar"]))
 def test_the_html_pass_gives_what_the_plain_pass_gives(html, lang):
     assert french_html(html, lang) == reference.french_html(html, lang)
