@@ -5,9 +5,13 @@ import re
 import pytest
 from django.test import override_settings
 from django.conf import settings
+from hypothesis import given, settings as examples
+from hypothesis import strategies as st
 
 from core.typography import NBSP, NNBSP, for_language, french, french_html
 from tests.browser.pages import PAGE_TYPES, page_url
+
+from . import typography_reference as reference
 
 # --- the rules, on plain text --------------------------------------------------------------
 
@@ -93,6 +97,68 @@ def test_html_escaping_is_kept():
     assert out == f'<p lang="fr">a &lt;b&gt; &amp; l’c{NBSP}: d</p>'
 
 
+# --- the fast paths give what the plain rules give -------------------------------------------
+
+# Text made of what the rules look at: punctuation, spaces, words, digits, addresses.
+TYPED = st.lists(
+    st.one_of(
+        st.sampled_from(list("aZéœ5_ '\"“”«»:;!?.,)(]…%\u00a0\u202f\t\n-@/&")),
+        st.sampled_from(["l'", "5'30", "19:35", " : ", " ?!", "\u00a0»", "« ", "https://x.org/a:b", "www.x.org", "a@b.org", "&#x27;", "&quot;"]),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    max_size=40,
+).map("".join)
+BEFORE = st.sampled_from(["", "a", "5", ")", "]", "…", "%", "»", " ", ":", "'"])
+# HTML made of tags that change the language or stop the typesetting, and of such text.
+MARKUP = st.sampled_from(
+    [
+        "<p>", "</p>", '<span lang="fr">', '<span lang="en">', '<bdi lang="fr-CA">', '<div lang="FR">', "</span>",
+        "</bdi>", "</div>", "<code>", "</code>", "<pre>", "</pre>", "<br>", "<br/>", '<img alt="l\'a : b">',
+        '<a title="x &quot;y&quot; : z" href="https://e.org/?a=b&amp;c">', "</a>", '<meta name="description" content="a : b">',
+        '<meta property="og:url" content="a : b">', "<!-- c : d -->", "<!DOCTYPE html>", '<html lang="fr">', "</html>",
+        "<textarea>", "</textarea>", "<title>", "</title>", "<svg>", "</svg>", '<td data-label="Année : ">', "</td>",
+        '<script type="application/ld+json">{"name": "l\'a : b"}</script>', "<STYLE>q::before { content: 'a : b' }</style>",
+    ]
+)
+HTML = st.lists(st.one_of(MARKUP, TYPED), max_size=30).map("".join)
+
+
+@examples(max_examples=500, deadline=None, database=None)
+@given(text=TYPED, before=BEFORE)
+def test_the_rules_give_what_the_plain_rules_give(text, before):
+    assert french(text, before) == reference.french(text, before)
+
+
+@examples(max_examples=300, deadline=None, database=None)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="'\"“«»:;!?")))
+def test_text_without_the_rules_punctuation_is_left_as_it_is(text):
+    """What lets french() return such text at once: no rule changes it, whatever comes before."""
+    assert reference.french(text) == text
+    assert reference.french(text, "a") == text
+
+
+@examples(max_examples=300, deadline=None, database=None)
+@given(html=HTML, lang=st.sampled_from([None, "fr", "en", "ar"]))
+def test_the_html_pass_gives_what_the_plain_pass_gives(html, lang):
+    assert french_html(html, lang) == reference.french_html(html, lang)
+
+
+def test_french_ends_where_its_elements_close():
+    """Past the last French element of an English page the walk stops; what follows is copied."""
+    html = '<html lang="en"><p>a : b</p><p lang="fr">c : d<b> e : f</p> g : h</b><p>i : j</p></html>'
+    assert french_html(html) == (
+        f'<html lang="en"><p>a : b</p><p lang="fr">c{NBSP}: d<b> e{NBSP}: f</p> g : h</b><p>i : j</p></html>'
+    )
+    assert french_html('<p lang="en">a : b</p>') == '<p lang="en">a : b</p>'
+
+
+def test_script_and_style_text_is_skipped_whatever_it_holds():
+    html = '<p>a : b</p><script>if (a<b && c>d) x = "l\'a : b";</SCRIPT><style>b>i:after{}</style><p>c : d</p>'
+    assert french_html(html, "fr") == (
+        f'<p>a{NBSP}: b</p><script>if (a<b && c>d) x = "l\'a : b";</SCRIPT><style>b>i:after{{}}</style><p>c{NBSP}: d</p>'
+    )
+
+
 # --- the pages -------------------------------------------------------------------------------
 
 pytestmark_db = pytest.mark.django_db
@@ -152,6 +218,16 @@ def test_arabic_and_english_pages_are_untouched(client, seed, code):
         assert french_quoted.sub("", typeset) == french_quoted.sub("", plain), path
         text = visible_text(typeset)
         assert NNBSP not in text and "’" not in french_quoted.sub("", text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["fr", "ar", "en"])
+def test_every_page_is_typeset_as_by_the_plain_pass(client, seed, code):
+    middleware = [m for m in settings.MIDDLEWARE if m != "core.typography.FrenchTypographyMiddleware"]
+    with override_settings(MIDDLEWARE=middleware):
+        for path in pages(code):
+            html = client.get(path).content.decode()
+            assert french_html(html) == reference.french_html(html), path
 
 
 @pytest.mark.django_db
