@@ -80,6 +80,8 @@ FONTS := static/fonts
 LATIN := U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+2000-206F,U+20AC,U+2122,U+2212
 LATIN_EXT := U+0100-0130,U+0132-0151,U+0154-02AF,U+0304,U+0308,U+0329,U+1E00-1EFF,U+2020,U+20A0-20AB,U+20AD-20CF,U+2113,U+2C60-2C7F,U+A720-A7FF
 ARABIC := U+0600-065F,U+066A-066D,U+0670,U+200C-200F,U+2010-2011
+# Spaces, digits and ASCII punctuation in bold Arabic text (static/css/site.css).
+FIGURES := U+0020-0040,U+00A0,U+00AB,U+00BB
 SUBSET := $(BIN)/pyftsubset --layout-features='*' --no-hinting --desubroutinize --flavor=woff2
 .PHONY: fonts
 fonts:
@@ -89,6 +91,8 @@ fonts:
 	  $(SUBSET) $(FONTS)/noto-sans-arabic-arabic-$$w-normal.woff2 --unicodes="$(ARABIC)" --output-file=$(FONTS)/noto-sans-arabic-arabic-$$w-normal.woff2; \
 	done
 	$(SUBSET) $(FONTS)/noto-sans-arabic-arabic-400-normal.woff2 --text="العربيّة" --output-file=$(FONTS)/noto-sans-arabic-language-name-400-normal.woff2
+	$(BIN)/pyftsubset $(FONTS)/noto-sans-latin-700-normal.woff2 --unicodes="$(FIGURES)" --layout-features=kern \
+	  --no-hinting --desubroutinize --flavor=woff2 --output-file=$(FONTS)/noto-sans-latin-figures-700-normal.woff2
 
 # The production set-up at the seed size and at about 10,000 films (throwaway databases):
 # queries, render time and size per page, then gunicorn driven by wrk (Debian package)

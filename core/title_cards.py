@@ -17,6 +17,7 @@ A model takes part by defining ``title_card_lines()``, returning ``(kicker, titl
 subtitle)`` in the active language.
 """
 
+import io
 import logging
 
 from django.conf import settings
@@ -26,6 +27,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 from PIL import Image
 
+from . import page_cache
 from .card_drawing import (  # noqa: F401 - the drawing API is used through this module
     FINGERPRINT_KEY,
     FONT_BOLD,
@@ -41,6 +43,9 @@ from .card_drawing import (  # noqa: F401 - the drawing API is used through this
 logger = logging.getLogger(__name__)
 
 FOLDER = "cards"
+# Smaller WebP copies for the page itself (an infobox is 20rem wide): the 1200-pixel PNG
+# stays for Open Graph, and a browser picks from the srcset.
+RENDITION_WIDTHS = (480, 640, 960)
 
 def languages():
     return [code for code, _name in settings.LANGUAGES]
@@ -70,13 +75,11 @@ def stored_fingerprint(name):
         return None
 
 
-def write_card(name, lines, code, force=False):
-    """Draw and store one card unless the stored one was drawn from the same text. True if drawn."""
-    site_name = site_name_in(code)
-    expected = fingerprint((*lines, site_name), code)
-    if not force and stored_fingerprint(name) == expected:
-        return False
-    data = render(*lines, code=code, site_name=site_name)
+def rendition_name(name, width):
+    return f"{name.removesuffix('.png')}.{width}.webp"
+
+
+def _store(name, data):
     if default_storage.exists(name):
         default_storage.delete(name)
     saved = default_storage.save(name, ContentFile(data))
@@ -84,6 +87,33 @@ def write_card(name, lines, code, force=False):
         default_storage.delete(name)
         default_storage.delete(saved)
         default_storage.save(name, ContentFile(data))
+
+
+def renditions(data):
+    """[(width, WebP bytes)] of the card's PNG ``data``."""
+    with Image.open(io.BytesIO(data)) as card:
+        card = card.convert("RGB")
+        out = []
+        for width in RENDITION_WIDTHS:
+            small = card.resize((width, round(width * HEIGHT / WIDTH)), Image.LANCZOS)
+            stream = io.BytesIO()
+            small.save(stream, format="WEBP", quality=80, method=6)
+            out.append((width, stream.getvalue()))
+        return out
+
+
+def write_card(name, lines, code, force=False):
+    """Draw and store one card and its renditions unless the stored one was drawn from the
+    same text (and has them). True if drawn."""
+    site_name = site_name_in(code)
+    expected = fingerprint((*lines, site_name), code)
+    complete = all(default_storage.exists(rendition_name(name, width)) for width in RENDITION_WIDTHS)
+    if not force and complete and stored_fingerprint(name) == expected:
+        return False
+    data = render(*lines, code=code, site_name=site_name)
+    _store(name, data)
+    for width, webp in renditions(data):
+        _store(rendition_name(name, width), webp)
     return True
 
 
@@ -108,8 +138,9 @@ def update_cards(obj, force=False):
 def delete_cards(obj):
     for code in languages():
         name = card_name(obj, code)
-        if default_storage.exists(name):
-            default_storage.delete(name)
+        for stored in [name, *(rendition_name(name, width) for width in RENDITION_WIDTHS)]:
+            if default_storage.exists(stored):
+                default_storage.delete(stored)
 
 
 def card_models():
@@ -133,6 +164,9 @@ def update_all(force=False, sections=()):
                 drawn += write_card(section_card_name(key, code), lines, code, force=force)
             except TitleCardError as error:
                 logger.error("No %s title card for %s: %s", code, key, error)
+    if drawn:
+        # No model was saved, yet the pages name the cards with their file time.
+        page_cache.bump_generation()
     return drawn
 
 
@@ -150,6 +184,13 @@ def stored_url(name):
 
 def card_url(obj, code=None):
     return stored_url(card_name(obj, code or translation.get_language()))
+
+
+def card_srcset(obj, code=None):
+    """[(URL, width)] of the card's renditions and the card itself, those that exist."""
+    name = card_name(obj, code or translation.get_language())
+    found = [(stored_url(rendition_name(name, width)), width) for width in RENDITION_WIDTHS]
+    return [(url, width) for url, width in [*found, (stored_url(name), WIDTH)] if url]
 
 
 def section_card_url(key, code=None):

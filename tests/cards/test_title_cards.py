@@ -128,7 +128,13 @@ def test_cards_are_the_pages_pictures_and_og_images(cards_on, client, seed):
         assert meta(html, "og:image:alt")
         assert meta(html, "twitter:card") == "summary_large_image"
         assert meta(html, "twitter:image") == image
-        assert f'src="/media/cards/film/tinghir-jerusalem.{code}.png?v=' in html
+        # On the page, WebP renditions first; the full card for wide, dense screens.
+        card = f"/media/cards/film/tinghir-jerusalem.{code}"
+        assert f'src="{card}.480.webp?v=' in html
+        srcset = re.search(r'class="film__poster title-card"[^>]* srcset="([^"]+)"', html).group(1)
+        assert [c.split("?v=")[0] + c.rsplit(" ", 1)[1] for c in srcset.split(", ")] == [
+            f"{card}.480.webp480w", f"{card}.640.webp640w", f"{card}.960.webp960w", f"{card}.png1200w"
+        ]
     # List pages have their section's card.
     html = client.get(url("ar", "films:list")).content.decode()
     assert "/media/cards/site/films.ar.png" in meta(html, "og:image")
@@ -204,3 +210,29 @@ def test_without_arabic_shaping_the_arabic_card_is_skipped_with_a_clear_error(ca
     err = StringIO()
     call_command("title_cards", stdout=StringIO(), stderr=err)
     assert "libfribidi0" in err.getvalue()
+
+
+def test_renditions_are_smaller_webp_copies_made_with_the_card_and_removed_with_it(cards_on, seed):
+    from django.core.files.storage import default_storage
+
+    from core import title_cards
+
+    call_command("title_cards", verbosity=0)
+    film = Film.objects.get(slug="tinghir-jerusalem")
+    name = title_cards.card_name(film, "ar")
+    with default_storage.open(name) as stream:
+        card_bytes = len(stream.read())
+    for width in title_cards.RENDITION_WIDTHS:
+        rendition = title_cards.rendition_name(name, width)
+        with default_storage.open(rendition) as stream:
+            data = stream.read()
+        with Image.open(BytesIO(data)) as image:
+            assert (image.format, image.size) == ("WEBP", (width, round(width * 630 / 1200)))
+        assert len(data) < card_bytes / 2
+    # A card drawn before renditions existed gets them at the next run, though its text is unchanged.
+    default_storage.delete(title_cards.rendition_name(name, 640))
+    call_command("title_cards", verbosity=0)
+    assert default_storage.exists(title_cards.rendition_name(name, 640))
+    film.delete()
+    assert not any(default_storage.exists(title_cards.rendition_name(name, w)) for w in title_cards.RENDITION_WIDTHS)
+    assert not default_storage.exists(name)
