@@ -2,8 +2,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.urls import reverse, translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -31,17 +31,24 @@ def _page_query(request):
     return f"?{urlencode(kept)}" if kept else ""
 
 
-def _unprefixed(path):
+def _unprefixed(default_path):
+    """``default_path``, the page in the default language, without its language prefix."""
     prefix = f"/{settings.LANGUAGE_CODE}/"
     # One leading slash only: "//name" would read as another host's address.
-    return "/" + translate_url(path, settings.LANGUAGE_CODE).removeprefix(prefix).lstrip("/")
+    return "/" + default_path.removeprefix(prefix).lstrip("/")
 
 
 def _in_language(path, code, match):
-    """The same page in ``code``. translate_url() leaves an address it cannot resolve (a
-    404) unchanged; there only the language prefix changes, so each link leads to its language."""
+    """The same page in ``code``: the request's own match reversed in that language (what
+    translate_url() does, without resolving the address again for each language). An
+    address that does not resolve (a 404) keeps its path; only the language prefix changes,
+    so each link leads to its language."""
     if match is not None:
-        return translate_url(path, code)
+        with override(code):
+            try:
+                return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                return path
     for other, _name in settings.LANGUAGES:
         if path == f"/{other}" or path.startswith(f"/{other}/"):
             return f"/{code}/" + path[len(other) + 2 :]
@@ -87,6 +94,7 @@ def site(request):
         sections = [PEOPLE_NAV, *NAV] if people_in_navigation() else NAV
         return [{"label": label, "url": reverse(name), "is_current": view_name in section} for label, name, section in sections]
 
+    alternates_by_code = {alternate["code"]: alternate["url"] for alternate in alternates}
     return {
         # Lazy: only pages that show the navigation work out whether it links the people.
         "nav_items": SimpleLazyObject(nav_items),
@@ -95,7 +103,7 @@ def site(request):
         "canonical_url": request.build_absolute_uri(path + page_query),
         # x-default: the address without a language prefix, which sends each visitor to
         # their own language (LocaleMiddleware), as sitemap.xml says too.
-        "x_default_url": request.build_absolute_uri(_unprefixed(path) + page_query),
+        "x_default_url": request.build_absolute_uri(_unprefixed(alternates_by_code[settings.LANGUAGE_CODE]) + page_query),
         "og_locale": OG_LOCALES.get(current, current),
         "search_url": reverse("search"),
         "search_query": request.GET.get("q", "")[:200] if view_name == "search" else "",
