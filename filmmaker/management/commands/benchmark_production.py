@@ -79,7 +79,8 @@ class Command(BaseCommand):
                 **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_"))},
                 "DJANGO_PRODUCTION": "1",
                 "DJANGO_BENCHMARK_URLS": "1",
-                "DJANGO_SERVE_MEDIA": "0",
+                # The first visit downloads the page's pictures, as `make serve` serves them.
+                "DJANGO_SERVE_MEDIA": "1",
                 "DJANGO_STATIC_ROOT": str(work / "static"),
                 "DJANGO_LOG_LEVEL": "ERROR",
             }
@@ -98,7 +99,12 @@ class Command(BaseCommand):
 
     def benchmark_size(self, size, folder):
         folder.mkdir(parents=True)
-        env = {**self.env, "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}", "DJANGO_CACHE_DIR": str(folder / "cache")}
+        env = {
+            **self.env,
+            "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}",
+            "DJANGO_CACHE_DIR": str(folder / "cache"),
+            "DJANGO_MEDIA_ROOT": str(folder / "media"),
+        }
         self.stderr.write(f"[{size}] building the catalogue…")
         self.run_manage(["migrate", "--noinput", "-v", "0"], env)
         self.run_manage(["load_site"], env)
