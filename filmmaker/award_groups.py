@@ -40,7 +40,7 @@ def listed_awards(person, films):
     )
     rows_by_film = {}
     for pk, film, year, festival, name in candidates:
-        key = (year is None, -(year or 0), name.casefold(), festival)  # the order rows are shown in
+        key = row_order(year, name, festival)
         rows_by_film.setdefault(film, {}).setdefault(key, []).append(pk)
     shown = []
     for rows in rows_by_film.values():
@@ -52,8 +52,9 @@ def listed_awards(person, films):
     return list(awards), {film: len(rows) for film, rows in rows_by_film.items()}
 
 
-def _festival_name(festival):
-    return resolve(festival, "name")[0].casefold()
+def row_order(year, festival_name, festival_id):
+    """The order of a film's award rows: newest year first, unknown years last, then by festival name."""
+    return (year is None, -(year or 0), festival_name.casefold(), festival_id)
 
 
 @dataclass
@@ -104,7 +105,7 @@ def group_by_film(awards, films, festival_rows):
             group.rows.append({"key": key, "festival": award.festival, "year": award.year, "awards": [award]})
     for group in by_film.values():
         group.rows.sort(
-            key=lambda row: (row["year"] is None, -(row["year"] or 0), _festival_name(row["festival"]), row["festival"].pk)
+            key=lambda row: row_order(row["year"], resolve(row["festival"], "name")[0], row["festival"].pk)
         )
         group.hidden = max(festival_rows.get(group.film.pk if group.film else None, 0) - FESTIVALS_PER_FILM, 0)
     groups = sorted(

@@ -17,8 +17,9 @@ LISTS = {
 }
 
 
-def free_port():
-    for port in [*range(8120, 8150), 0]:
+def free_port(preferred=range(8120, 8150)):
+    """A free port on the loopback, in ``preferred`` when one is free there, else any."""
+    for port in [*preferred, 0]:
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))

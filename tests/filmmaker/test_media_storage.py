@@ -4,7 +4,6 @@ server that the test starts (moto's server mode). The filesystem stays the defau
 import io
 import os
 import re
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from PIL import Image
 
+from filmmaker.benchmark import free_port
 from tests.core.test_images import form_errors, image_bytes, post_poster, upload
 from tests.factories import FilmFactory
 
@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 
 REPO = Path(__file__).resolve().parents[2]
 BUCKET = "filmmaker-media"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from filmmaker import benchmark
+
 REPO = Path(__file__).resolve().parents[2]
 PYTHON = REPO / ".venv" / "bin" / "python"
 REDIS_URL = os.environ.get("FILMMAKER_TEST_REDIS_URL", "redis://127.0.0.1:6379/8")
@@ -28,14 +30,8 @@ CLEARED = ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_PAGE_C
 
 
 def free_port():
-    """A free port, in 8100-8199 when one is free there (this machine's share), else any."""
-    for port in [*range(8150, 8200), 0]:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return sock.getsockname()[1]
+    """A free port, in 8150-8199 when one is free there (this machine's share), else any."""
+    return benchmark.free_port(range(8150, 8200))
 
 
 def fetch(url, headers=None, data=None, opener=None):
