@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from awards.models import Award
-from core.models import translated
-from core.templatetags.i18n_fields import resolve
 from films.models import Credit
 
 # Festivals shown per film on the person page; the film's page lists every award, so
@@ -30,18 +28,19 @@ def listed_awards(person, films):
     alone, at most FESTIVALS_PER_FILM festival rows (a festival in a year) per film, and each
     film's number of rows in all: ``(awards, {film id or None: rows})``.
 
-    Two plain queries: which awards (a few columns of each), then the chosen ones in full.
+    Two plain queries: which awards (a few columns of each, ranked here), then the chosen
+    ones in full. The first reads plain columns, so modeltranslation need not rewrite it
+    (its row-by-row fallback handling would cost more than the ranking).
     """
     candidates = (
-        Award.objects.published()
+        Award.objects.rewrite(False)
+        .published()
         .filter(Q(film__in=films) | Q(person=person, film__isnull=True))
-        .annotate(festival_name=translated("festival__name"))
-        .values_list("pk", "film_id", "year", "festival_id", "festival_name")
+        .values_list("pk", "film_id", "year", "festival_id", "festival__slug")
     )
     rows_by_film = {}
-    for pk, film, year, festival, name in candidates:
-        key = row_order(year, name, festival)
-        rows_by_film.setdefault(film, {}).setdefault(key, []).append(pk)
+    for pk, film, year, festival, slug in candidates:
+        rows_by_film.setdefault(film, {}).setdefault(row_order(year, slug, festival), []).append(pk)
     shown = []
     for rows in rows_by_film.values():
         for key in sorted(rows)[:FESTIVALS_PER_FILM]:
@@ -52,9 +51,10 @@ def listed_awards(person, films):
     return list(awards), {film: len(rows) for film, rows in rows_by_film.items()}
 
 
-def row_order(year, festival_name, festival_id):
-    """The order of a film's award rows: newest year first, unknown years last, then by festival name."""
-    return (year is None, -(year or 0), festival_name.casefold(), festival_id)
+def row_order(year, festival_slug, festival_id):
+    """The order of a film's award rows, as award lists read (AwardQuerySet.in_reading_order()):
+    newest year first, unknown years last, then by festival."""
+    return (year is None, -(year or 0), festival_slug, festival_id)
 
 
 @dataclass
@@ -105,7 +105,7 @@ def group_by_film(awards, films, festival_rows):
             group.rows.append({"key": key, "festival": award.festival, "year": award.year, "awards": [award]})
     for group in by_film.values():
         group.rows.sort(
-            key=lambda row: row_order(row["year"], resolve(row["festival"], "name")[0], row["festival"].pk)
+            key=lambda row: row_order(row["year"], row["festival"].slug, row["festival"].pk)
         )
         group.hidden = max(festival_rows.get(group.film.pk if group.film else None, 0) - FESTIVALS_PER_FILM, 0)
     groups = sorted(

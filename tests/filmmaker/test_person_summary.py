@@ -58,3 +58,26 @@ def test_a_prolific_person_page_is_summarised(client):
     assert "10 more festivals: see every award" in english
     assert NOTE["en"] not in text(client.get(url("en", "people:detail", slug="modest")))
     assert queries(client, url("fr", "people:detail", slug="prolific")) == queries(client, url("fr", "people:detail", slug="modest"))
+
+
+def test_a_film_s_award_rows_are_cut_and_shown_in_the_award_list_s_order(client):
+    """Newest year first, then by festival as the awards page reads them; the rows past
+    FESTIVALS_PER_FILM are the ones left out, whatever the order they were added in."""
+    from awards.models import Award
+    from tests.factories import FestivalFactory
+
+    person = PersonFactory(slug="busy")
+    film = FilmFactory(year=2010)
+    CreditFactory(person=person, film=film)
+    # One year, more festivals than a film shows, created in reverse order of their slugs.
+    for index in reversed(range(FESTIVALS_PER_FILM + 2)):
+        festival = FestivalFactory(slug=f"festival-{index:02d}")
+        AwardFactory(film=film, person=None, year=2012, festival=festival, slug=f"same-year-{index:02d}")
+    AwardFactory(film=film, person=None, year=None, slug="undated")
+
+    html = client.get(url("en", "people:detail", slug="busy")).content.decode()
+    shown = re.findall(r'id="award-(same-year-\d+|undated)"', html)
+    expected = [award.slug for award in Award.objects.published().filter(film=film).in_reading_order()]
+    assert shown == expected[:FESTIVALS_PER_FILM]
+    assert "undated" not in shown
+    assert "3 more festivals: see every award" in text(client.get(url("en", "people:detail", slug="busy")))
