@@ -8,6 +8,7 @@ page cache, shared through Redis or files, serves most requests). Everything els
 from the same environment variables as the site (README, Configuration).
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -34,6 +35,7 @@ max_requests_jitter = 500
 # other worker each time, which showed as dips in throughput under load), and the workers
 # share the loaded code's memory. Nothing opens a database connection while loading.
 preload_app = True
+
 # Trust X-Forwarded-* only from these addresses (the proxy in front).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
@@ -42,3 +44,10 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Gunicorn's runtime control socket has one default path per user: two servers on one
 # machine (two ports, or two sites) would fight over it. It is not needed to run the site.
 control_socket_disable = True
+
+
+def pre_fork(server, worker):
+    # What the master loaded lives as long as the worker: frozen, the garbage collector no
+    # longer walks it on every full collection, nor writes to its pages (which the workers
+    # would each copy instead of sharing).
+    gc.freeze()

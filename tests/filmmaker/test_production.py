@@ -367,3 +367,19 @@ def test_templates_come_from_the_cached_loader():
 
     loaders = engines["django"].engine.template_loaders
     assert len(loaders) == 1 and isinstance(loaders[0], Loader)
+
+
+def test_workers_start_with_the_loaded_site_frozen_out_of_garbage_collection(monkeypatch):
+    import gc
+    import runpy
+
+    # The config sets defaults in the environment; they stay in this copy.
+    monkeypatch.setattr(os, "environ", os.environ.copy())
+    config = runpy.run_path(str(REPO / "filmmaker" / "gunicorn.conf.py"))
+    assert config["preload_app"] is True
+    before = gc.get_freeze_count()
+    try:
+        config["pre_fork"](server=None, worker=None)
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
