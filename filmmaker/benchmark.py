@@ -63,7 +63,11 @@ def first_visit_bytes(base, paths, chromium="/usr/bin/chromium"):
 def measure_pages(pages, repeat):
     """Rows of SQL queries, median render time and HTML size (plain and gzipped), in-process, for
     ``pages`` ((label, language, path) each), then for the deep page of each list that has one:
-    those rows say ``deep`` and are not served by wrk."""
+    those rows say ``deep`` and are not served by wrk.
+
+    Render time is the process's CPU time, and the pages are requested in turn, round after
+    round: a moment when the machine is busy elsewhere neither counts as rendering nor
+    falls on one page only."""
     import logging
 
     from django.db import connection
@@ -73,23 +77,28 @@ def measure_pages(pages, repeat):
     logging.getLogger("django.request").setLevel(logging.ERROR)
     client = Client(HTTP_HOST="127.0.0.1")
     deep = [(label, code, path + LISTS[label][0]) for label, code, path in pages if label in LISTS]
-    rows = []
+    measured = []
     for index, (label, code, path) in enumerate([*pages, *deep]):
         if client.get(path).status_code == 404 and index >= len(pages):
             continue  # a list too short for that page (the seed has no page 100 of films)
-        timings = []
-        for _ in range(repeat):
-            with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
-                response = client.get(path)
-                timings.append((time.perf_counter() - start) * 1000)
+        measured.append((label, code, path, index >= len(pages)))
+    timings = {path: [] for _label, _code, path, _deep in measured}
+    for _ in range(repeat):
+        for _label, _code, path, _deep in measured:
+            start = time.process_time()
+            client.get(path)
+            timings[path].append((time.process_time() - start) * 1000)
+    rows = []
+    for label, code, path, is_deep in measured:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
         if response.status_code != 200:
             raise RuntimeError(f"{path} answered {response.status_code}")
-        row = {"label": label, "lang": code, "path": path, "deep": index >= len(pages)}
+        row = {"label": label, "lang": code, "path": path, "deep": is_deep}
         if label in LISTS:
             row["items"] = response.content.decode().count(LISTS[label][1])
         rows.append({
-            **row, "queries": len(queries), "ms": statistics.median(timings), "bytes": len(response.content),
+            **row, "queries": len(queries), "ms": statistics.median(timings[path]), "bytes": len(response.content),
             "gzip_bytes": len(gzip.compress(response.content)),
         })
     return rows

@@ -59,7 +59,7 @@ class Command(BaseCommand):
         parser.add_argument("--duration", type=int, default=5, help="Seconds of wrk per measurement.")
         parser.add_argument("--connections", type=int, default=16)
         parser.add_argument("--threads", type=int, default=2)
-        parser.add_argument("--repeat", type=int, default=10, help="In-process requests per page for the median render time.")
+        parser.add_argument("--repeat", type=int, default=30, help="In-process requests per page for the median render time.")
         parser.add_argument("--sizes", default="seed,large", help="Comma-separated: seed, large.")
         # Internal steps, run in a child process against the throwaway database.
         parser.add_argument("--build-large", action="store_true", help=f"(internal) add the large catalogue: {LARGE}")
