@@ -1,11 +1,10 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from django_countries.fields import CountryField
 
 from core.links import http_only_constraint, http_url_validator
-from core.models import Publishable, PublishableQuerySet, SlugManager, Source, published_q
+from core.models import Publishable, PublishableQuerySet, SlugManager, Source, page_url, published_q
 from people.models import Person
 from films.models import YEAR_VALIDATORS, Film
 
@@ -27,8 +26,7 @@ class Festival(Publishable):
     def __str__(self):
         return self.name or self.slug
 
-    def get_absolute_url(self):
-        return reverse("awards:festival_detail", kwargs={"slug": self.slug})
+    get_absolute_url = page_url("awards:festival_detail")
 
     def title_card_lines(self):
         """(kicker, title, subtitle) of the festival's title card, in the active language."""
@@ -117,4 +115,4 @@ class Award(Publishable):
         return f"{label} — {self.festival}{year}"
 
     def get_absolute_url(self):
-        return f"{reverse('awards:festival_detail', kwargs={'slug': self.festival.slug})}#award-{self.slug}"
+        return f"{self.festival.get_absolute_url()}#award-{self.slug}"

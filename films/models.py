@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +8,7 @@ from imagekit.models import ImageSpecField
 from pilkit.processors import ResizeToFit
 
 from core.images import ImageUploadValidator
-from core.models import Publishable, Source, UnguessableUploadTo, Vocabulary, published_q, require_alt_text
+from core.models import Publishable, Source, UnguessableUploadTo, Vocabulary, page_url, published_q, require_alt_text
 from people.models import Person
 
 # The first films date from 1888; a year far in the future is a typing mistake.
@@ -86,8 +85,7 @@ class Film(Publishable):
     def __str__(self):
         return f"{self.title} ({self.year})" if self.title else self.slug
 
-    def get_absolute_url(self):
-        return reverse("films:detail", kwargs={"slug": self.slug})
+    get_absolute_url = page_url("films:detail")
 
     def clean(self):
         super().clean()

@@ -1,6 +1,5 @@
 from django.core.validators import RegexValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -8,7 +7,7 @@ from imagekit.models import ImageSpecField
 from pilkit.processors import ResizeToFit
 
 from core.images import ImageUploadValidator
-from core.models import Publishable, UnguessableUploadTo, Vocabulary, require_alt_text
+from core.models import Publishable, UnguessableUploadTo, Vocabulary, page_url, require_alt_text
 
 
 class Occupation(Vocabulary):
@@ -91,8 +90,7 @@ class Person(Publishable):
     def __str__(self):
         return self.name or self.slug
 
-    def get_absolute_url(self):
-        return reverse("people:detail", kwargs={"slug": self.slug})
+    get_absolute_url = page_url("people:detail")
 
     def clean(self):
         super().clean()

@@ -153,3 +153,11 @@ def test_deleting_a_film_deletes_its_awards():
     award = AwardFactory()
     award.film.delete()
     assert not Award.objects.filter(pk=award.pk).exists()
+
+
+def test_an_award_s_address_is_its_festival_page_in_the_active_language():
+    award = AwardFactory(festival=FestivalFactory(slug="ficmec"), slug="grand-prize")
+    with translation.override("fr"):
+        assert award.get_absolute_url() == "/fr/festivals/ficmec/#award-grand-prize"
+    with translation.override("ar"):
+        assert award.get_absolute_url() == "/ar/festivals/ficmec/#award-grand-prize"

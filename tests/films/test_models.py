@@ -184,3 +184,16 @@ def test_deleting_a_film_deletes_its_credits_but_a_role_in_use_is_protected():
         credit.role.delete()
     credit.film.delete()
     assert not Credit.objects.exists()
+
+
+def test_a_film_s_address_follows_the_language_and_a_new_slug():
+    # The address is kept on the object (a page names a film several times); it must still
+    # change with the active language and with the slug.
+    film = FilmFactory(slug="tinghir")
+    with translation.override("ar"):
+        assert film.get_absolute_url() == "/ar/films/tinghir/"
+    with translation.override("en"):
+        assert film.get_absolute_url() == "/en/films/tinghir/"
+    film.slug = "tinghir-jerusalem"
+    with translation.override("en"):
+        assert film.get_absolute_url() == "/en/films/tinghir-jerusalem/"
