@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
-from django.utils.deconstruct import deconstructible
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 

@@ -75,9 +75,9 @@ def test_a_film_s_award_rows_are_cut_and_shown_in_the_award_list_s_order(client)
         AwardFactory(film=film, person=None, year=2012, festival=festival, slug=f"same-year-{index:02d}")
     AwardFactory(film=film, person=None, year=None, slug="undated")
 
-    html = client.get(url("en", "people:detail", slug="busy")).content.decode()
-    shown = re.findall(r'id="award-(same-year-\d+|undated)"', html)
+    page = client.get(url("en", "people:detail", slug="busy"))
+    shown = re.findall(r'id="award-(same-year-\d+|undated)"', page.content.decode())
     expected = [award.slug for award in Award.objects.published().filter(film=film).in_reading_order()]
     assert shown == expected[:FESTIVALS_PER_FILM]
     assert "undated" not in shown
-    assert "3 more festivals: see every award" in text(client.get(url("en", "people:detail", slug="busy")))
+    assert "3 more festivals: see every award" in text(page)
