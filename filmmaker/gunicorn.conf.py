@@ -45,9 +45,17 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # machine (two ports, or two sites) would fight over it. It is not needed to run the site.
 control_socket_disable = True
 
+# A request allocates tens of thousands of objects that all die when it ends. At Python's
+# default threshold the youngest generation is collected every 2,000 allocations, many times
+# a request, promoting the request's objects to older generations that are walked again
+# later; at this one it is collected about once a request. (+5 to 10 % requests a second
+# on the person page, uncached.)
+GC_YOUNG_THRESHOLD = 50_000
+
 
 def pre_fork(server, worker):
     # What the master loaded lives as long as the worker: frozen, the garbage collector no
     # longer walks it on every full collection, nor writes to its pages (which the workers
     # would each copy instead of sharing).
     gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])

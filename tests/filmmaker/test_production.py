@@ -378,8 +378,12 @@ def test_workers_start_with_the_loaded_site_frozen_out_of_garbage_collection(mon
     config = runpy.run_path(str(REPO / "filmmaker" / "gunicorn.conf.py"))
     assert config["preload_app"] is True
     before = gc.get_freeze_count()
+    thresholds = gc.get_threshold()
     try:
         config["pre_fork"](server=None, worker=None)
         assert gc.get_freeze_count() > before
+        # The youngest generation is collected about once a request, not many times in one.
+        assert gc.get_threshold() == (50_000, *thresholds[1:])
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
