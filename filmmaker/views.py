@@ -222,15 +222,13 @@ class FilmDetailView(StructuredDataMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         film = self.object
-        title = text(film, "title")
         directors = []
         for credit in film.visible_credits:
             if credit.role.slug == "director" and credit.person not in directors:
                 directors.append(credit.person)
         return super().get_context_data(
             credit_groups=group_credits_by_role(film.visible_credits),
-            # The original title only where it is not the title already shown.
-            show_original_title=bool(film.original_title) and film.original_title != title,
+            show_original_title=bool(film.distinct_original_title),
             directors=directors,
             **kwargs,
         )

@@ -9,6 +9,7 @@ from pilkit.processors import ResizeToFit
 
 from core.images import ImageUploadValidator
 from core.models import Publishable, Source, UnguessableUploadTo, Vocabulary, page_url, published_q, require_alt_text
+from core.templatetags.i18n_fields import resolve
 from people.models import Person
 
 # The first films date from 1888; a year far in the future is a typing mistake.
@@ -95,6 +96,14 @@ class Film(Publishable):
         """(kicker, title, subtitle) of the film's title card, in the active language."""
         kicker = str(self.genre) if self.genre_id else str(_("Film"))
         return kicker[:1].upper() + kicker[1:], self.title, str(self.year or "")
+
+    @property
+    def distinct_original_title(self):
+        """The original title where it is not the title the visitor reads already (a French
+        film on the French pages), else ""."""
+        if self.original_title and self.original_title != (resolve(self, "title")[0] or ""):
+            return self.original_title
+        return ""
 
     @property
     def original_language_name(self):

@@ -66,3 +66,34 @@ def test_cards_load_on_the_home_page(site_content, live_server, page):
     # Loaded (a broken image has no width), from the srcset's renditions: WebP copies for
     # places this narrow, not the 1200-pixel PNG.
     assert all(width > 0 and re.search(r"/media/cards/.+\.(480|640|960)\.webp\?v=", src) for src, width in images), images
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["fr", "ar", "en"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_film_infobox_keeps_its_values_inside(site_content, live_server, browser, code, width):
+    # "Réalisation et scénario" is a long label: it wraps, the value beside it stays in the box.
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto(f"{live_server.url}/{code}/films/tinghir-jerusalem/")
+    box = boxes(tab, ".infobox")[0]
+    cells = boxes(tab, ".infobox dt, .infobox dd")
+    assert len(cells) >= 6
+    assert all(box[0] <= cell[0] and cell[2] <= box[2] for cell in cells), (box, cells)
+    # Nor does any text run out of its cell (a word wider than its column would).
+    overflowing = tab.eval_on_selector_all(
+        ".infobox dt, .infobox dd", "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
+    )
+    assert overflowing == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_arabic_film_titles_are_not_slanted(site_content, live_server, page):
+    # Arabic has no italic; the browser would fake one by slanting the letters.
+    page.goto(f"{live_server.url}/ar/")
+    styles = page.eval_on_selector_all(".award-list cite", "els => els.map(e => getComputedStyle(e).fontStyle)")
+    assert styles and set(styles) == {"normal"}
+    page.goto(f"{live_server.url}/fr/")
+    styles = page.eval_on_selector_all(".award-list cite", "els => els.map(e => getComputedStyle(e).fontStyle)")
+    assert styles and set(styles) == {"italic"}

@@ -121,6 +121,15 @@ def test_results_are_shown_in_the_visitors_language(client, seed, code, shown):
     assert f'<a href="/{code}/films/tinghir-jerusalem/">{for_language(shown, code)}</a>' in html
 
 
+@pytest.mark.parametrize("code,original_shown", [("fr", False), ("ar", True), ("en", True)])
+def test_a_film_s_original_title_is_not_repeated_after_its_own_title(client, seed, code, original_shown):
+    # The film is French: on the French page its title is the original title already.
+    html = client.get(f"/{code}/search/", {"q": "tinghir"}).content.decode()
+    original = for_language("Tinghir-Jérusalem : Les Échos du mellah", "fr")
+    assert (f'<bdi lang="fr">{original}</bdi>' in html) is original_shown
+    assert "2013 · " in html if original_shown else "2013 ·" not in html
+
+
 def test_a_search_is_kept_in_the_header_box(client, seed):
     html = client.get("/en/search/", {"q": "mellah"}).content.decode()
     assert 'id="site-search-q" type="search" name="q" value="mellah"' in html

@@ -72,6 +72,18 @@ def test_films_are_listed_newest_first():
     assert list(Film.objects.all()) == [newer, older]
 
 
+def test_the_original_title_is_shown_only_where_it_is_not_the_title_read():
+    film = tinghir(original_title="Tinghir-Jérusalem : Les Échos du mellah", original_language="fr")
+    with translation.override("fr"):
+        assert film.distinct_original_title == ""
+    for code in ("ar", "en"):
+        with translation.override(code):
+            assert film.distinct_original_title == "Tinghir-Jérusalem : Les Échos du mellah"
+    film.original_title = ""
+    with translation.override("en"):
+        assert film.distinct_original_title == ""
+
+
 def test_original_language_is_named_in_the_visitors_language():
     film = tinghir(original_title="Tinghir-Jérusalem : Les Échos du mellah", original_language="fr")
     with translation.override("en"):
