@@ -21,8 +21,14 @@
         document.querySelectorAll(".inline-group .tabular table").forEach(label);
     }
 
-    // After modeltranslation has merged each translated field's columns into one.
-    window.addEventListener("load", labelAll);
-    // Rows added with "Add another" get their labels too.
-    document.addEventListener("formset:added", labelAll);
+    window.addEventListener("load", function () {
+        labelAll();
+        // modeltranslation may build a row's language tabs after the page has loaded (one
+        // cell in place of the row's language cells), and "Add another" adds rows: label
+        // the cells as they come. Setting an attribute is not a change watched here.
+        const observer = new MutationObserver(labelAll);
+        document.querySelectorAll(".inline-group .tabular table").forEach(function (table) {
+            observer.observe(table, {childList: true, subtree: true});
+        });
+    });
 })();

@@ -230,6 +230,22 @@ def test_language_tabs_are_the_one_language_choice_and_move_together(signed_in, 
         tab.screenshot(path=artifacts / "admin-tabs-ar-en.png")
 
 
+def test_every_inline_cell_carries_its_heading(signed_in, live_server):
+    # Rows that wrap show each cell's heading beside it, the award's category (whose
+    # language tabs modeltranslation builds in place of three cells) included. One tab
+    # goes through the languages, as an editor does: with the scripts cached, the tabs
+    # may be built after the page has loaded.
+    film = Film.objects.get(slug="tinghir-jerusalem")
+    tab = signed_in.new_page()
+    for code, category in [("fr", "Catégorie"), ("en", "Category"), ("ar", "الفئة")]:
+        tab.goto(live_server.url + f"/{code}/admin/films/film/{film.pk}/change/")
+        unlabelled = tab.evaluate("""() => Array.from(document.querySelectorAll(
+            '.inline-group .tabular tbody tr.form-row:not(.empty-form) > td:not(.original):not(.delete)'))
+            .filter((td) => !td.getAttribute('data-label')).map((td) => td.closest('.inline-group').id + ' ' + td.className)""")
+        assert unlabelled == [], code
+        assert tab.locator("#awards-group td.ui-tabs").first.get_attribute("data-label") == category
+
+
 def test_birth_date_is_a_plain_date_without_today_or_time_zone_note(signed_in, live_server):
     person = Person.objects.get(slug="kamal-hachkar")
     tab = signed_in.new_page()
