@@ -1,12 +1,13 @@
 """Safe editing: concurrent saves, previews of drafts, and sign-in throttling."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 
 from people.models import Person
 from films.models import Film
@@ -119,6 +120,18 @@ def test_editors_preview_drafts_from_the_admin(editor_client, drafts):
         assert film.title_en in response.content.decode()
         assert response["X-Robots-Tag"] == "noindex, nofollow"
         assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_a_scheduled_item_says_when_visitors_will_see_it(editor_client, drafts, lang):
+    film = drafts["scheduled"]
+    html = editor_client.get(url("admin:films_film_change", film.pk, lang=lang)).content.decode()
+    notice = re.search(r'<p class="draft-notice">(.*?)</p>', html, re.S).group(1)
+    with translation.override(lang):
+        date = formats.date_format(timezone.localtime(film.published_at), "DATETIME_FORMAT")
+    assert date in notice
+    # The English date ends in "a.m." or "p.m.": the sentence goes on after it without a second period.
+    assert ".." not in notice
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
