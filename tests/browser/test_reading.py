@@ -97,3 +97,25 @@ def test_arabic_film_titles_are_not_slanted(site_content, live_server, page):
     page.goto(f"{live_server.url}/fr/")
     styles = page.eval_on_selector_all(".award-list cite", "els => els.map(e => getComputedStyle(e).fontStyle)")
     assert styles and set(styles) == {"italic"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["fr", "ar", "en"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_search_box_shows_its_whole_hint(site_content, live_server, browser, code, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(f"{live_server.url}/{code}/")
+    tab.evaluate("document.fonts.ready")
+    room, needed = tab.eval_on_selector(
+        "#site-search-q",
+        """e => {
+            const style = getComputedStyle(e, '::placeholder');
+            const context = document.createElement('canvas').getContext('2d');
+            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const padding = parseFloat(getComputedStyle(e).paddingInlineStart) + parseFloat(getComputedStyle(e).paddingInlineEnd);
+            return [e.clientWidth - padding, context.measureText(e.placeholder).width];
+        }""",
+    )
+    assert needed <= room, f"the hint needs {needed:.0f} px, the box has {room:.0f}"
+    context.close()
