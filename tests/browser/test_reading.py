@@ -119,3 +119,30 @@ def test_the_search_box_shows_its_whole_hint(site_content, live_server, browser,
     )
     assert needed <= room, f"the hint needs {needed:.0f} px, the box has {room:.0f}"
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["fr", "ar", "en"])
+def test_a_wrapped_breadcrumb_starts_its_line_with_its_name(site_content, live_server, browser, code):
+    # On a phone the film's long title goes to a second line; the separator stays at the
+    # end of the line before, so each crumb's box starts where its text does.
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    tab = context.new_page()
+    tab.goto(f"{live_server.url}/{code}/films/tinghir-jerusalem/")
+    gaps = tab.eval_on_selector_all(
+        ".breadcrumbs li",
+        """(items) => items.map((li) => {
+            const range = document.createRange();
+            range.selectNodeContents(li);
+            const text = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+            const box = li.getBoundingClientRect();
+            const rtl = getComputedStyle(li).direction === 'rtl';
+            const first = text[0];
+            return rtl ? box.right - first.right : first.left - box.left;
+        })""",
+    )
+    assert len(gaps) == 3
+    assert all(abs(gap) <= 1 for gap in gaps), gaps
+    tops = boxes(tab, ".breadcrumbs li")
+    assert tops[-1][1] > tops[0][1], "the title wraps to a second line at this width"
+    context.close()
