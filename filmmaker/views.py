@@ -228,7 +228,6 @@ class FilmDetailView(StructuredDataMixin, DetailView):
                 directors.append(credit.person)
         return super().get_context_data(
             credit_groups=group_credits_by_role(film.visible_credits),
-            show_original_title=bool(film.distinct_original_title),
             directors=directors,
             **kwargs,
         )

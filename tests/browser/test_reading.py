@@ -1,7 +1,8 @@
-"""What a reader sees: the timeline on a phone in both directions, the Arabic search
-field, pictures that load."""
+"""What a reader sees: the timeline on a phone in both directions, the search field, the
+film's infobox and breadcrumbs, pictures that load."""
 
 import re
+from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +14,18 @@ def site_content(transactional_db, settings):
     call_command("load_site", verbosity=0)
 
 
+@contextmanager
+def viewing(browser, url, width, height=800):
+    """A tab showing ``url`` in a window ``width`` pixels wide, closed afterwards."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        tab = context.new_page()
+        tab.goto(url)
+        yield tab
+    finally:
+        context.close()
+
+
 def boxes(tab, selector):
     return tab.eval_on_selector_all(selector, "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })")
 
@@ -20,31 +33,25 @@ def boxes(tab, selector):
 @pytest.mark.browser
 @pytest.mark.parametrize("code", ["fr", "ar", "en"])
 def test_the_timeline_is_a_vertical_list_on_a_phone(site_content, live_server, browser, code):
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    tab = context.new_page()
-    tab.goto(f"{live_server.url}/{code}/people/kamal-hachkar/")
-    years = boxes(tab, ".career__year")
-    assert len(years) == 4
-    tops = [box[1] for box in years]
-    assert tops == sorted(tops) and len(set(tops)) == 4, "one year under the other"
-    assert all(0 <= box[0] and box[2] <= 360 for box in years), "every year inside the screen"
-    assert tab.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-    context.close()
+    with viewing(browser, f"{live_server.url}/{code}/people/kamal-hachkar/", 360) as tab:
+        years = boxes(tab, ".career__year")
+        assert len(years) == 4
+        tops = [box[1] for box in years]
+        assert tops == sorted(tops) and len(set(tops)) == 4, "one year under the other"
+        assert all(0 <= box[0] and box[2] <= 360 for box in years), "every year inside the screen"
+        assert tab.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("code,first_on_the_right", [("fr", False), ("ar", True)])
 def test_the_timeline_runs_in_the_reading_direction_on_a_desktop(site_content, live_server, browser, code, first_on_the_right):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.goto(f"{live_server.url}/{code}/people/kamal-hachkar/")
-    years = boxes(tab, ".career__year")
-    lefts = [box[0] for box in years]
-    assert lefts == sorted(lefts, reverse=first_on_the_right)
-    # The start is in view without scrolling: the first year lies inside the scroller.
-    scroller = boxes(tab, ".career__scroll")[0]
-    assert scroller[0] <= years[0][0] and years[0][2] <= scroller[2]
-    context.close()
+    with viewing(browser, f"{live_server.url}/{code}/people/kamal-hachkar/", 1280, 900) as tab:
+        years = boxes(tab, ".career__year")
+        lefts = [box[0] for box in years]
+        assert lefts == sorted(lefts, reverse=first_on_the_right)
+        # The start is in view without scrolling: the first year lies inside the scroller.
+        scroller = boxes(tab, ".career__scroll")[0]
+        assert scroller[0] <= years[0][0] and years[0][2] <= scroller[2]
 
 
 @pytest.mark.browser
@@ -73,19 +80,16 @@ def test_cards_load_on_the_home_page(site_content, live_server, page):
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_film_infobox_keeps_its_values_inside(site_content, live_server, browser, code, width):
     # "Réalisation et scénario" is a long label: it wraps, the value beside it stays in the box.
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    tab = context.new_page()
-    tab.goto(f"{live_server.url}/{code}/films/tinghir-jerusalem/")
-    box = boxes(tab, ".infobox")[0]
-    cells = boxes(tab, ".infobox dt, .infobox dd")
-    assert len(cells) >= 6
-    assert all(box[0] <= cell[0] and cell[2] <= box[2] for cell in cells), (box, cells)
-    # Nor does any text run out of its cell (a word wider than its column would).
-    overflowing = tab.eval_on_selector_all(
-        ".infobox dt, .infobox dd", "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
-    )
-    assert overflowing == []
-    context.close()
+    with viewing(browser, f"{live_server.url}/{code}/films/tinghir-jerusalem/", width, 900) as tab:
+        box = boxes(tab, ".infobox")[0]
+        cells = boxes(tab, ".infobox dt, .infobox dd")
+        assert len(cells) >= 6
+        assert all(box[0] <= cell[0] and cell[2] <= box[2] for cell in cells), (box, cells)
+        # Nor does any text run out of its cell (a word wider than its column would).
+        overflowing = tab.eval_on_selector_all(
+            ".infobox dt, .infobox dd", "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
+        )
+        assert overflowing == []
 
 
 @pytest.mark.browser
@@ -103,22 +107,19 @@ def test_arabic_film_titles_are_not_slanted(site_content, live_server, page):
 @pytest.mark.parametrize("code", ["fr", "ar", "en"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_search_box_shows_its_whole_hint(site_content, live_server, browser, code, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    tab = context.new_page()
-    tab.goto(f"{live_server.url}/{code}/")
-    tab.evaluate("document.fonts.ready")
-    room, needed = tab.eval_on_selector(
-        "#site-search-q",
-        """e => {
-            const style = getComputedStyle(e, '::placeholder');
-            const context = document.createElement('canvas').getContext('2d');
-            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-            const padding = parseFloat(getComputedStyle(e).paddingInlineStart) + parseFloat(getComputedStyle(e).paddingInlineEnd);
-            return [e.clientWidth - padding, context.measureText(e.placeholder).width];
-        }""",
-    )
-    assert needed <= room, f"the hint needs {needed:.0f} px, the box has {room:.0f}"
-    context.close()
+    with viewing(browser, f"{live_server.url}/{code}/", width) as tab:
+        tab.evaluate("document.fonts.ready")
+        room, needed = tab.eval_on_selector(
+            "#site-search-q",
+            """e => {
+                const style = getComputedStyle(e, '::placeholder');
+                const context = document.createElement('canvas').getContext('2d');
+                context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+                const padding = parseFloat(getComputedStyle(e).paddingInlineStart) + parseFloat(getComputedStyle(e).paddingInlineEnd);
+                return [e.clientWidth - padding, context.measureText(e.placeholder).width];
+            }""",
+        )
+        assert needed <= room, f"the hint needs {needed:.0f} px, the box has {room:.0f}"
 
 
 @pytest.mark.browser
@@ -126,23 +127,20 @@ def test_the_search_box_shows_its_whole_hint(site_content, live_server, browser,
 def test_a_wrapped_breadcrumb_starts_its_line_with_its_name(site_content, live_server, browser, code):
     # On a phone the film's long title goes to a second line; the separator stays at the
     # end of the line before, so each crumb's box starts where its text does.
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    tab = context.new_page()
-    tab.goto(f"{live_server.url}/{code}/films/tinghir-jerusalem/")
-    gaps = tab.eval_on_selector_all(
-        ".breadcrumbs li",
-        """(items) => items.map((li) => {
-            const range = document.createRange();
-            range.selectNodeContents(li);
-            const text = Array.from(range.getClientRects()).filter((r) => r.width > 0);
-            const box = li.getBoundingClientRect();
-            const rtl = getComputedStyle(li).direction === 'rtl';
-            const first = text[0];
-            return rtl ? box.right - first.right : first.left - box.left;
-        })""",
-    )
-    assert len(gaps) == 3
-    assert all(abs(gap) <= 1 for gap in gaps), gaps
-    tops = boxes(tab, ".breadcrumbs li")
-    assert tops[-1][1] > tops[0][1], "the title wraps to a second line at this width"
-    context.close()
+    with viewing(browser, f"{live_server.url}/{code}/films/tinghir-jerusalem/", 360) as tab:
+        gaps = tab.eval_on_selector_all(
+            ".breadcrumbs li",
+            """(items) => items.map((li) => {
+                const range = document.createRange();
+                range.selectNodeContents(li);
+                const text = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+                const box = li.getBoundingClientRect();
+                const rtl = getComputedStyle(li).direction === 'rtl';
+                const first = text[0];
+                return rtl ? box.right - first.right : first.left - box.left;
+            })""",
+        )
+        assert len(gaps) == 3
+        assert all(abs(gap) <= 1 for gap in gaps), gaps
+        tops = boxes(tab, ".breadcrumbs li")
+        assert tops[-1][1] > tops[0][1], "the title wraps to a second line at this width"
