@@ -6,7 +6,7 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce, Now, NullIf
 from django.utils import timezone
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.deconstruct import deconstructible
@@ -67,10 +67,12 @@ def require_alt_text(obj, image_field):
 def published_q(prefix=""):
     """A filter for "visitors may see it": published, with no publication date in the future.
 
-    ``prefix`` reaches through a relation, for example ``published_q("film__")``.
+    ``prefix`` reaches through a relation, for example ``published_q("film__")``. The clock
+    is the database's (``Now()``), so the filter is the same on every request and a
+    manager can build it once (``PublishedManager``).
     """
     return models.Q(**{f"{prefix}is_published": True}) & (
-        models.Q(**{f"{prefix}published_at__isnull": True}) | models.Q(**{f"{prefix}published_at__lte": timezone.now()})
+        models.Q(**{f"{prefix}published_at__isnull": True}) | models.Q(**{f"{prefix}published_at__lte": Now()})
     )
 
 
@@ -91,7 +93,24 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(published_q())
 
 
-class SlugManager(models.Manager.from_queryset(PublishableQuerySet)):
+class PublishedManager(models.Manager):
+    """``Model.objects.published()`` starts from a query built once per process.
+
+    What visitors may see reaches through relations (an award's festival, film and person),
+    and building those joins on every request cost more than running the query. The query
+    built is never run itself: each call gets a copy to refine. One per language, since
+    modeltranslation writes a translated default ordering in the active language.
+    """
+
+    def published(self):
+        built = self.__dict__.setdefault("_published", {})
+        language = get_language()
+        if language not in built:
+            built[language] = self.get_queryset().published()
+        return built[language].all()
+
+
+class SlugManager(PublishedManager.from_queryset(PublishableQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 

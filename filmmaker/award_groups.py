@@ -33,9 +33,10 @@ def listed_awards(person, films):
     (its row-by-row fallback handling would cost more than the ranking).
     """
     candidates = (
-        Award.objects.rewrite(False)
-        .published()
+        Award.objects.published()
+        .rewrite(False)
         .filter(Q(film__in=films) | Q(person=person, film__isnull=True))
+        .order_by()  # ranked below
         .values_list("pk", "film_id", "year", "festival_id", "festival__slug")
     )
     rows_by_film = {}

@@ -8,7 +8,7 @@ from imagekit.models import ImageSpecField
 from pilkit.processors import ResizeToFit
 
 from core.images import ImageUploadValidator
-from core.models import Publishable, Source, UnguessableUploadTo, Vocabulary, page_url, published_q, require_alt_text
+from core.models import Publishable, PublishedManager, Source, UnguessableUploadTo, Vocabulary, page_url, published_q, require_alt_text
 from core.templatetags.i18n_fields import resolve
 from people.models import Person
 
@@ -120,7 +120,7 @@ class CreditQuerySet(models.QuerySet):
         return self.filter(published_q("film__"), published_q("person__"))
 
 
-class CreditManager(models.Manager.from_queryset(CreditQuerySet)):
+class CreditManager(PublishedManager.from_queryset(CreditQuerySet)):
     def get_by_natural_key(self, film_slug, person_slug, role_slug):
         return self.get(film__slug=film_slug, person__slug=person_slug, role__slug=role_slug)
 

@@ -1,3 +1,4 @@
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -139,6 +140,25 @@ def test_a_scheduled_person_appears_once_the_date_has_passed():
     assert not Person.objects.published().exists()
     Person.objects.filter(pk=person.pk).update(published_at=timezone.now() - timedelta(seconds=1))
     assert list(Person.objects.published()) == [person]
+
+
+def test_the_clock_of_published_is_read_when_the_query_runs_not_when_it_was_built():
+    # published() reuses the query it built first (PublishedManager): a time written into
+    # that query would hide a scheduled person for as long as the process lives.
+    assert not Person.objects.published().exists()  # built now
+    person = PersonFactory(is_published=True, published_at=timezone.now() + timedelta(milliseconds=300))
+    assert not Person.objects.published().exists()
+    time.sleep(0.4)
+    assert list(Person.objects.published()) == [person]
+
+
+def test_each_published_query_is_refined_on_its_own():
+    kamal = PersonFactory(slug="kamal", is_published=True)
+    other = PersonFactory(slug="other", is_published=True)
+    only_kamal = Person.objects.published().filter(slug="kamal")
+    assert set(Person.objects.published()) == {kamal, other}
+    assert list(only_kamal) == [kamal]
+    assert list(Person.objects.published().exclude(slug="kamal")) == [other]
 
 
 # --- modeltranslation ---------------------------------------------------------
