@@ -106,3 +106,29 @@ def test_production_benchmark_builds_the_large_catalogue_and_measures_every_page
     assert [row["items"] for row in deep] == [12, 40]
     report = list_report([row for row in rows if not row["deep"]], deep)
     assert len(report) == 3 and "/fr/awards/?page=last" in report[2] and "items 40 → 40" in report[2]
+
+
+def test_production_benchmark_measures_the_two_sizes_in_turns(monkeypatch):
+    """A slow spell of the machine must fall on both sizes, not on the ratio between them:
+    the sizes' render times are measured turn about, and a page's time is its median turn."""
+    from types import SimpleNamespace
+
+    from filmmaker.management.commands import benchmark_production
+
+    runs = []
+    times = {"seed": iter([10.0, 30.0, 11.0]), "large": iter([14.0, 15.0, 40.0])}
+
+    def run(args, env, **kwargs):
+        size = env["SIZE"]
+        runs.append((size, args[args.index("--repeat") + 1], env["DJANGO_PAGE_CACHE"]))
+        rows = [{"path": "/fr/people/kamal-hachkar/", "deep": False, "queries": 4, "ms": next(times[size])}]
+        return SimpleNamespace(stdout=f"noise\n{json.dumps(rows)}\n")
+
+    monkeypatch.setattr(benchmark_production.subprocess, "run", run)
+    command = benchmark_production.Command(stderr=io.StringIO())
+    command.options = {"repeat": 30}
+    measured = command.measure_sizes({"seed": {"SIZE": "seed"}, "large": {"SIZE": "large"}})
+
+    assert runs == [("seed", "10", "0"), ("large", "10", "0")] * 3
+    assert measured["seed"][0]["ms"] == 11.0 and measured["large"][0]["ms"] == 15.0
+    assert measured["large"][0]["queries"] == 4

@@ -8,7 +8,9 @@ with 300 credits and 800 awards), in a throwaway SQLite database in a temporary 
 
 1. every public page type is requested in-process: SQL queries, median render time
    and HTML size (uncompressed and gzipped); each list also at a page deep in it
-   (`filmmaker.benchmark.LISTS`), since a list is compared page for page;
+   (`filmmaker.benchmark.LISTS`), since a list is compared page for page. The sizes
+   are measured in turns, a few rounds each, so that a slow spell of the machine
+   falls on both and not on the ratio between them;
 2. the site is served by gunicorn with the production config (`filmmaker/gunicorn.conf.py`)
    with the page cache off, then on, and `wrk` (Debian package) drives each page and a
    bare view (`HttpResponse`, same server, same middleware) in the same run; each page's
@@ -86,8 +88,10 @@ class Command(BaseCommand):
             }
             self.run_manage(["collectstatic", "--noinput", "-v", "0"], self.env)
             results, self.deep = {}, {}
-            for size in options["sizes"].split(","):
-                results[size] = self.benchmark_size(size, work / size)
+            envs = {size: self.build_size(size, work / size) for size in options["sizes"].split(",")}
+            measured = self.measure_sizes(envs)
+            for size, env in envs.items():
+                results[size] = self.serve_size(size, env, measured[size])
             self.report(results)
         finally:
             shutil.rmtree(work, ignore_errors=True)
@@ -97,7 +101,7 @@ class Command(BaseCommand):
     def run_manage(self, args, env):
         subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, capture_output=True, text=True)
 
-    def benchmark_size(self, size, folder):
+    def build_size(self, size, folder):
         folder.mkdir(parents=True)
         env = {
             **self.env,
@@ -110,12 +114,30 @@ class Command(BaseCommand):
         self.run_manage(["load_site"], env)
         if size == "large":
             self.run_manage(["benchmark_production", "--build-large"], env)
-        self.stderr.write(f"[{size}] counting queries and render time…")
-        measured = subprocess.run(
-            [sys.executable, "manage.py", "benchmark_production", "--measure", "--repeat", str(self.options["repeat"])],
-            cwd=BASE_DIR, env={**env, "DJANGO_PAGE_CACHE": "0"}, check=True, capture_output=True, text=True,
-        )
-        rows = json.loads(measured.stdout.strip().splitlines()[-1])
+        return env
+
+    def measure_sizes(self, envs, turns=3):
+        """Queries, render time and size per page for each size, the sizes measured in
+        turns; a page's time is the median of its medians over the turns."""
+        self.stderr.write(f"counting queries and render time, {', '.join(envs)} in turns…")
+        repeat = max(1, self.options["repeat"] // turns)
+        turns_rows = {size: [] for size in envs}
+        for _turn in range(turns):
+            for size, env in envs.items():
+                measured = subprocess.run(
+                    [sys.executable, "manage.py", "benchmark_production", "--measure", "--repeat", str(repeat)],
+                    cwd=BASE_DIR, env={**env, "DJANGO_PAGE_CACHE": "0"}, check=True, capture_output=True, text=True,
+                )
+                turns_rows[size].append(json.loads(measured.stdout.strip().splitlines()[-1]))
+        measured = {}
+        for size, runs in turns_rows.items():
+            rows = runs[0]
+            for index, row in enumerate(rows):
+                row["ms"] = statistics.median(run[index]["ms"] for run in runs)
+            measured[size] = rows
+        return measured
+
+    def serve_size(self, size, env, rows):
         self.deep[size] = [row for row in rows if row["deep"]]
         rows = [row for row in rows if not row["deep"]]
         for cache in ("0", "1"):
