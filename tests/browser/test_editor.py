@@ -6,6 +6,7 @@ import re
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from films.models import Film
 from tests.factories import EditorFactory, FilmFactory
@@ -51,12 +52,14 @@ def test_editor_updates_the_arabic_title_and_poster(live_server, page, artifacts
     page.screenshot(path=artifacts / "editor-1-changelist-before.png", full_page=True)
 
     page.click(f"a[href$='/films/film/{film.pk}/change/']")
+    # The page has loaded and its scripts have built the tabs.
+    page.wait_for_url(f"**/films/film/{film.pk}/change/")
     title_ar = page.locator("#id_title_ar")
     assert title_ar.get_attribute("dir") == "rtl" and title_ar.get_attribute("lang") == "ar"
     # The tabs work: the Arabic field is hidden until its tab is chosen.
-    assert not title_ar.is_visible()
+    expect(title_ar).to_be_hidden()
     page.locator(".ui-tabs-nav a", has_text="AR").first.click()
-    assert title_ar.is_visible()
+    expect(title_ar).to_be_visible()
     page.screenshot(path=artifacts / "editor-2-arabic-tab.png", full_page=True)
 
     title_ar.fill("تنغير القدس: أصداء الملاح")
