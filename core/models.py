@@ -8,25 +8,21 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce, Now, NullIf
 from django.utils import timezone
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .links import http_only_constraint, http_url_validator
+from .paths import page_path
 
 
 def page_url(viewname):
     """A ``get_absolute_url`` for a page found by the object's slug: ``reverse(viewname)``,
-    kept on the object for each language and slug, since a page names the same film or
-    festival several times (a table row, the timeline, the JSON-LD in two languages)."""
+    remembered for the process (``core.paths``), since pages name the same film or festival
+    again and again."""
 
     def get_absolute_url(self):
-        key = (viewname, get_language(), get_urlconf(), get_script_prefix(), self.slug)
-        urls = self.__dict__.setdefault("_page_urls", {})
-        if key not in urls:
-            urls[key] = reverse(viewname, kwargs={"slug": self.slug})
-        return urls[key]
+        return page_path(viewname, kwargs={"slug": self.slug})
 
     return get_absolute_url
 

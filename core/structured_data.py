@@ -10,11 +10,12 @@ so the markup costs no queries.
 import json
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils.translation import get_language
 
 from core.phrases import fit_sentences, sentences
 
+from .paths import page_path
 from .templatetags.i18n_fields import resolve
 
 # Characters that could end the <script> element or open a comment inside it. (Replaced one
@@ -74,7 +75,7 @@ def entity_id(request, obj, kind):
 
 
 def website_node(request):
-    home = absolute(request, reverse("home"))
+    home = absolute(request, page_path("home"))
     node = {
         "@type": "WebSite",
         "@id": f"{home}#website",
@@ -83,7 +84,7 @@ def website_node(request):
         "inLanguage": get_language(),
     }
     try:
-        search = absolute(request, reverse("search"))
+        search = absolute(request, page_path("search"))
     except NoReverseMatch:  # pragma: no cover - the search page is part of the site
         search = ""
     if search:
@@ -102,7 +103,7 @@ def web_page(request, page_type="WebPage", name="", **extra):
             "url": absolute(request, request.path),
             "name": str(name),
             "inLanguage": get_language(),
-            "isPartOf": {"@id": f"{absolute(request, reverse('home'))}#website"},
+            "isPartOf": {"@id": f"{absolute(request, page_path('home'))}#website"},
             **extra,
         }
     )

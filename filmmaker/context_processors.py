@@ -2,12 +2,13 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import remember
+from core.paths import page_path
 from people.models import Person
 
 # (label, URL name, the URL names that belong to the section)
@@ -46,7 +47,7 @@ def _in_language(path, code, match):
     if match is not None:
         with override(code):
             try:
-                return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                return page_path(match.view_name, args=match.args, kwargs=match.captured_kwargs)
             except NoReverseMatch:
                 return path
     for other, _name in settings.LANGUAGES:
@@ -92,7 +93,7 @@ def site(request):
 
     def nav_items():
         sections = [PEOPLE_NAV, *NAV] if people_in_navigation() else NAV
-        return [{"label": label, "url": reverse(name), "is_current": view_name in section} for label, name, section in sections]
+        return [{"label": label, "url": page_path(name), "is_current": view_name in section} for label, name, section in sections]
 
     alternates_by_code = {alternate["code"]: alternate["url"] for alternate in alternates}
     return {
@@ -105,6 +106,6 @@ def site(request):
         # their own language (LocaleMiddleware), as sitemap.xml says too.
         "x_default_url": request.build_absolute_uri(_unprefixed(alternates_by_code[settings.LANGUAGE_CODE]) + page_query),
         "og_locale": OG_LOCALES.get(current, current),
-        "search_url": reverse("search"),
+        "search_url": page_path("search"),
         "search_query": request.GET.get("q", "")[:200] if view_name == "search" else "",
     }
