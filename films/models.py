@@ -101,7 +101,7 @@ class Film(Publishable):
     def distinct_original_title(self):
         """The original title where it is not the title the visitor reads already (a French
         film on the French pages), else ""."""
-        if self.original_title and self.original_title != (resolve(self, "title")[0] or ""):
+        if self.original_title and self.original_title != resolve(self, "title")[0]:
             return self.original_title
         return ""
 

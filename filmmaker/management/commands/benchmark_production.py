@@ -124,11 +124,11 @@ class Command(BaseCommand):
         turns_rows = {size: [] for size in envs}
         for _turn in range(turns):
             for size, env in envs.items():
-                measured = subprocess.run(
+                result = subprocess.run(
                     [sys.executable, "manage.py", "benchmark_production", "--measure", "--repeat", str(repeat)],
                     cwd=BASE_DIR, env={**env, "DJANGO_PAGE_CACHE": "0"}, check=True, capture_output=True, text=True,
                 )
-                turns_rows[size].append(json.loads(measured.stdout.strip().splitlines()[-1]))
+                turns_rows[size].append(json.loads(result.stdout.strip().splitlines()[-1]))
         measured = {}
         for size, runs in turns_rows.items():
             rows = runs[0]
