@@ -69,10 +69,33 @@ MEASURE = """() => {
       }
     }
   }
+  // Every badge is whole: inside the window and inside every box around it that clips.
   for (const badge of document.querySelectorAll('.tr-badge')) {
     const rect = badge.getBoundingClientRect();
     if (rect.width === 0 || !visible(badge, getComputedStyle(badge))) continue;
-    if (rect.left < -0.5 || rect.right > viewport + 0.5) result.badges.push(`${badge.textContent.trim()} ${Math.round(rect.left)}..${Math.round(rect.right)}`);
+    let [left, right, by] = [0, viewport, 'the window'];
+    for (let box = badge.parentElement; box; box = box.parentElement) {
+      if (getComputedStyle(box).overflowX === 'visible') continue;
+      const edges = box.getBoundingClientRect();
+      if (edges.left > left) [left, by] = [edges.left, box.className || box.tagName];
+      if (edges.right < right) [right, by] = [edges.right, box.className || box.tagName];
+    }
+    if (rect.left < left - 0.5 || rect.right > right + 0.5) {
+      result.badges.push(`${badge.textContent.trim()} ${Math.round(rect.left)}..${Math.round(rect.right)} cut by ${by} ${Math.round(left)}..${Math.round(right)}`);
+    }
+    // Its visible text keeps clear of its rounded edges on both sides.
+    const text = {left: Infinity, right: -Infinity};
+    for (const node of badge.childNodes) {
+      if (node.nodeType === 1 && node.matches('.tr-badge__state')) continue;
+      const range = document.createRange();
+      range.selectNode(node);
+      const box = range.getBoundingClientRect();
+      if (box.width === 0) continue;
+      [text.left, text.right] = [Math.min(text.left, box.left), Math.max(text.right, box.right)];
+    }
+    if (text.right > text.left && Math.min(text.left - rect.left, rect.right - text.right) < 3) {
+      result.badges.push(`${badge.textContent.trim()}: text ${Math.round(text.left)}..${Math.round(text.right)} touches its edge ${Math.round(rect.left)}..${Math.round(rect.right)}`);
+    }
   }
   return result;
 }"""
@@ -181,7 +204,7 @@ def test_every_admin_page_fits_the_window_and_speaks_its_language(signed_in, liv
             if found["scrollWidth"] > found["viewport"]:
                 problems.append(f"{where}: page {found['scrollWidth']} px wide in a {found['viewport']} px window")
             problems += [f"{where}: cut off: {item}" for item in found["clipped"]]
-            problems += [f"{where}: badge outside the window: {item}" for item in found["badges"]]
+            problems += [f"{where}: badge cut off: {item}" for item in found["badges"]]
             problems += [f"{where}: control spills out of its cell: {item}" for item in found["spills"]]
             if code == "ar":
                 problems += [f"{where}: Arabic text under 14 px: {item}" for item in found["small"]]
