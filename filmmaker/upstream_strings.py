@@ -33,6 +33,21 @@ ADMIN = [
         "All of the following related items will be deleted:"
     ),
     ngettext_lazy("…and %(count)d more object.", "…and %(count)d more objects.", "count"),
+    # A changelist's title: Django's French puts the model's name where French grammar
+    # cannot agree with it ("Sélectionnez prix à modifier").
+    gettext_noop("Select %s to change"),
+    gettext_noop("Select %s to view"),
+    # The inline's "add a row" link (written by the admin's JavaScript from this string).
+    gettext_noop("Add another %(verbose_name)s"),
+    # The primary key column of the sign-in log.
+    gettext_noop("ID"),
     # django-reversion
     gettext_noop("Deleted %(verbose_name)s."),
+]
+
+# django-axes (the sign-in log): its fields' names, which its Arabic catalogue lacks.
+AXES = [
+    gettext_noop("User Agent"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("Session key hash (sha256)"),
 ]

@@ -6,7 +6,11 @@ each language; wordings an editor rejected never come back.
 
 import gettext
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,3 +148,48 @@ def test_the_catalogues_compiled_are_the_catalogues_written():
         for value in catalogue(code)._catalog.values():
             compiled.add(value)
         assert strings - compiled == set(), f"{code}: compile the catalogue (msgfmt or compilemessages)"
+
+
+def po_entries(path):
+    """{(context, msgid): (msgstr or plural forms, fuzzy)} of a .po file, obsolete entries left out."""
+    entries = {}
+    for block in path.read_text(encoding="utf-8").strip().split("\n\n")[1:]:
+        if block.lstrip().startswith("#~"):
+            continue
+
+        def field(name, block=block):
+            found = re.search(rf"^{name} ((?:\".*\"\n?)+)", block, re.M)
+            return "".join(json.loads(part) for part in re.findall(r'"(?:[^"\\]|\\.)*"', found.group(1))) if found else None
+
+        value = field("msgstr")
+        if value is None:
+            value = tuple(form for index in range(6) if (form := field(rf"msgstr\[{index}\]")) is not None)
+        entries[(field("msgctxt"), field("msgid"))] = (value, "#, fuzzy" in block)
+    return entries
+
+
+def test_the_catalogues_hold_every_string_the_site_marks(tmp_path):
+    """`make messages` changes nothing, and French and Arabic translate every string: a sentence
+    added to a template without its translations would reach French and Arabic pages in English."""
+    if shutil.which("xgettext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("xgettext (GNU gettext) is needed to extract the strings")
+        pytest.skip("xgettext (GNU gettext) is not installed")
+    copy = tmp_path / "project"
+    shutil.copytree(
+        ROOT, copy, symlinks=True,
+        ignore=shutil.ignore_patterns(".venv", ".git", "artifacts", "staticfiles", "node_modules", "media", ".cache", "tests"),
+    )
+    command = [sys.executable, "manage.py", "makemessages", "--no-obsolete", "--ignore=.venv", "--ignore=tests",
+               "--ignore=staticfiles", "--ignore=artifacts", *(f"--locale={code}" for code in LANGUAGES)]
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    subprocess.run(command, cwd=copy, env=env, check=True, capture_output=True)
+    for code in LANGUAGES:
+        written = po_entries(ROOT / "locale" / code / "LC_MESSAGES" / "django.po")
+        extracted = po_entries(copy / "locale" / code / "LC_MESSAGES" / "django.po")
+        assert sorted(extracted.keys() - written.keys(), key=str) == [], f"{code}: strings missing from the catalogue (make messages)"
+        assert sorted(written.keys() - extracted.keys(), key=str) == [], f"{code}: strings no longer used (make messages)"
+        assert [key for key, (_value, fuzzy) in written.items() if fuzzy] == [], f"{code}: fuzzy translations to check"
+        if code != "en":  # English falls back to the source strings
+            untranslated = [key for key, (value, _fuzzy) in written.items() if not all(value if isinstance(value, tuple) else [value])]
+            assert untranslated == [], f"{code}: untranslated strings"

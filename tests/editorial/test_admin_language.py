@@ -56,3 +56,16 @@ def test_favicon_is_served(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.svg")
+
+
+@pytest.mark.parametrize(
+    ("code", "count"),
+    [("ar", "الجوائز: 7"), ("fr", "7 prix"), ("en", "7 awards")],
+)
+def test_a_list_counts_its_objects_in_the_languages_word_order(admin_client, seed, code, count):
+    """Django writes the number before the plural name; Arabic names the list first
+    ("الجوائز: 7"), not "7 الجوائز"."""
+    html = admin_client.get(f"/{code}/admin/awards/award/").content.decode()
+    paginator = html[html.index('<nav class="paginator"'):]
+    paginator = paginator[: paginator.index("</nav>")]
+    assert count in paginator
