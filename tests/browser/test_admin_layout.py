@@ -279,3 +279,11 @@ def test_birth_date_is_a_plain_date_without_today_or_time_zone_note(signed_in, l
     row = tab.locator(".form-row.field-birth_date")
     assert row.locator(".datetimeshortcuts").count() == 0
     assert row.locator(".timezonewarning").count() == 0
+
+
+@pytest.mark.parametrize(("code", "arrow"), [("ar", "◂"), ("fr", "▸"), ("en", "▸")])
+def test_the_folded_filters_arrow_points_the_way_the_language_reads(signed_in, live_server, code, arrow):
+    tab = signed_in.new_page()
+    tab.goto(live_server.url + f"/{code}/admin/awards/award/")
+    before = tab.evaluate("getComputedStyle(document.querySelector('.changelist-filter-panel > summary'), '::before').content")
+    assert before.strip('"').strip() == arrow
