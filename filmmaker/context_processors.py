@@ -22,6 +22,22 @@ NAV = [
 # Open Graph wants a territory with the language.
 OG_LOCALES = {"fr": "fr_FR", "ar": "ar_AR", "en": "en_GB"}
 
+# The web fonts a page's text is set in, fetched with the stylesheet rather than when layout
+# finds them, so that they arrive together and usually before the first paint. Arabic text
+# takes its letters from the Arabic faces and its spaces, digits and brackets from the Latin
+# files (site.css): when the four files came in one by one, a long Arabic heading on a phone
+# re-wrapped at each arrival and pushed the page down and up again. Latin text has
+# metric-matched local stand-ins, so the other pages preload their body face only.
+PRELOADED_FONTS = {
+    "ar": (
+        "fonts/noto-sans-arabic-arabic-400-normal.woff2",
+        "fonts/noto-sans-arabic-arabic-700-normal.woff2",
+        "fonts/noto-sans-latin-400-normal.woff2",
+        "fonts/noto-sans-latin-figures-700-normal.woff2",
+    ),
+}
+LATIN_FONTS = ("fonts/noto-sans-latin-400-normal.woff2",)
+
 # Query parameters that make a different page (kept in canonical and alternate URLs).
 PAGE_PARAMETERS = ("page",)
 
@@ -106,6 +122,7 @@ def site(request):
         # their own language (LocaleMiddleware), as sitemap.xml says too.
         "x_default_url": request.build_absolute_uri(_unprefixed(alternates_by_code[settings.LANGUAGE_CODE]) + page_query),
         "og_locale": OG_LOCALES.get(current, current),
+        "preloaded_fonts": PRELOADED_FONTS.get(current, LATIN_FONTS),
         "search_url": page_path("search"),
         "search_query": request.GET.get("q", "")[:200] if view_name == "search" else "",
     }
